@@ -1,0 +1,26 @@
+package org.cctvgateway.config;
+
+import java.util.List;
+
+/**
+ * The gateway's whole configuration. Every setting has a default, so the gateway starts with no
+ * file at all; {@link ConfigLoader} reads YAML into it and validates every value.
+ *
+ * @param dataDir where the gateway keeps what it writes (TLS material now; registry, vault and
+ *     audit log later); {@code data} under the working directory by default
+ * @param streams the cameras to re-publish; none by default
+ */
+public record GatewayConfig(String dataDir, ServerConfig server, AdminConfig admin, IngestConfig ingest,
+                            List<StreamConfig> streams) {
+    public GatewayConfig {
+        dataDir = dataDir == null ? "data" : dataDir;
+        server = server == null ? ServerConfig.defaults() : server;
+        admin = admin == null ? AdminConfig.defaults() : admin;
+        ingest = ingest == null ? IngestConfig.defaults() : ingest;
+        streams = streams == null ? List.of() : List.copyOf(streams);
+    }
+
+    public static GatewayConfig defaults() {
+        return new GatewayConfig(null, null, null, null, null);
+    }
+}
