@@ -206,12 +206,16 @@ public final class ConfigLoader {
         if (c.dataDir().isBlank()) {
             p.add("dataDir: is empty; give a folder the gateway may write to");
         }
-        checkPort(p, "server.port", c.server().port(), false);
+        checkPort(p, "server.port", c.server().port(), true);
         checkBind(p, "server.bind", c.server().bind());
         checkPositive(p, "server.sessionTimeout", c.server().sessionTimeout());
         checkPositive(p, "server.viewerMaxLag", c.server().viewerMaxLag());
         if (c.server().maxPayloadBytes() < 200 || c.server().maxPayloadBytes() > 65_000) {
             p.add("server.maxPayloadBytes: " + c.server().maxPayloadBytes() + " is outside 200..65000");
+        }
+        if (c.server().viewerSendBuffer() < 0 || c.server().viewerSendBuffer() > (64L << 20)) {
+            p.add("server.viewerSendBuffer: " + HumanSize.format(c.server().viewerSendBuffer())
+                    + " is outside 0..64MiB");
         }
         if (c.server().maxSessions() < 1) {
             p.add("server.maxSessions: " + c.server().maxSessions() + " must be at least 1");

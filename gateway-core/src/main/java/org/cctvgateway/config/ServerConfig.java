@@ -19,13 +19,20 @@ import java.time.Duration;
  * @param maxPayloadBytes RTP payload bytes per packet on the way out; 1400 keeps packets under
  *     a 1500-byte MTU with room for VPN and tunnel headers
  * @param maxSessions concurrent viewer sessions, all streams together; 256
+ * @param viewerSendBuffer the kernel send buffer of each viewer connection. 512KiB, about one
+ *     second of a 4 Mbit/s stream: left to the kernel, it grows to several megabytes, which for
+ *     a viewer on a congested link means seconds of stale video queued before the gateway can
+ *     notice and skip ahead. Still ample for 40 Mbit/s at 100 ms round trip. 0 leaves it to the
+ *     kernel.
  */
 public record ServerConfig(String bind, Integer port, TlsConfig tls,
                            @JsonDeserialize(using = DurationDeserializer.class)
                            @JsonSerialize(using = DurationSerializer.class) Duration sessionTimeout,
                            @JsonDeserialize(using = DurationDeserializer.class)
                            @JsonSerialize(using = DurationSerializer.class) Duration viewerMaxLag,
-                           Integer maxPayloadBytes, Integer maxSessions) {
+                           Integer maxPayloadBytes, Integer maxSessions,
+                           @JsonDeserialize(using = SizeDeserializer.class)
+                           @JsonSerialize(using = SizeSerializer.class) Long viewerSendBuffer) {
     public ServerConfig {
         bind = bind == null ? "0.0.0.0" : bind;
         port = port == null ? 8322 : port;
@@ -34,9 +41,10 @@ public record ServerConfig(String bind, Integer port, TlsConfig tls,
         viewerMaxLag = viewerMaxLag == null ? Duration.ofSeconds(5) : viewerMaxLag;
         maxPayloadBytes = maxPayloadBytes == null ? 1400 : maxPayloadBytes;
         maxSessions = maxSessions == null ? 256 : maxSessions;
+        viewerSendBuffer = viewerSendBuffer == null ? 512L * 1024 : viewerSendBuffer;
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null);
     }
 }

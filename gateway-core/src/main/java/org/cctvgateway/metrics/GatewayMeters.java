@@ -8,22 +8,24 @@ import java.util.List;
 /**
  * Every meter the gateway publishes, declared once with its description, unit and tag keys.
  * Stream meters carry {@code site} and {@code camera} (and {@code profile}); the Prometheus
- * registry turns {@code gateway.stream.frames.in} into {@code gateway_stream_frames_in_total}.
+ * registry turns {@code gateway.stream.frames.in} into {@code gateway_stream_frames_in_total} and
+ * appends the base unit, so counts have none and byte meters are named for what they count
+ * ({@code gateway.stream.received} becomes {@code gateway_stream_received_bytes_total}).
  */
 public enum GatewayMeters {
     STREAM_STATE("gateway.stream.state", "Source state: 0 idle, 1 connecting, 2 streaming, 3 backing off, 4 closed", null,
             "site", "camera", "profile"),
-    STREAM_FRAMES_IN("gateway.stream.frames.in", "Access units received from the camera", "frames",
+    STREAM_FRAMES_IN("gateway.stream.frames.in", "Access units received from the camera", null,
             "site", "camera", "profile"),
-    STREAM_BYTES_IN("gateway.stream.bytes.in", "Video payload bytes received from the camera", "bytes",
+    STREAM_BYTES_IN("gateway.stream.received", "Video payload bytes received from the camera", "bytes",
             "site", "camera", "profile"),
-    STREAM_FRAMES_OUT("gateway.stream.frames.out", "Access units sent to viewers, summed over viewers", "frames",
+    STREAM_FRAMES_OUT("gateway.stream.frames.out", "Access units sent to viewers, summed over viewers", null,
             "site", "camera", "profile"),
-    STREAM_BYTES_OUT("gateway.stream.bytes.out", "RTP bytes sent to viewers, summed over viewers", "bytes",
+    STREAM_BYTES_OUT("gateway.stream.sent", "RTP bytes sent to viewers, summed over viewers", "bytes",
             "site", "camera", "profile"),
-    STREAM_PACKETS_LOST("gateway.stream.packets.lost", "RTP packets from the camera that never arrived", "packets",
+    STREAM_PACKETS_LOST("gateway.stream.packets.lost", "RTP packets from the camera that never arrived", null,
             "site", "camera", "profile"),
-    STREAM_FRAMES_DROPPED("gateway.stream.frames.dropped", "Access units not delivered, by reason", "frames",
+    STREAM_FRAMES_DROPPED("gateway.stream.frames.dropped", "Access units not delivered, by reason", null,
             "site", "camera", "profile", "reason"),
     STREAM_RECONNECTS("gateway.stream.reconnects", "Times the source reconnected to the camera", null,
             "site", "camera", "profile"),

@@ -94,7 +94,7 @@ class ConfigLoaderTest {
 
     @Test
     void reportsEveryProblemAtOnce() {
-        assertThatThrownBy(() -> loader.parse("server: {port: 0}\nadmin: {port: -1}\n", "test"))
+        assertThatThrownBy(() -> loader.parse("server: {port: 65536}\nadmin: {port: -1}\n", "test"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("server.port")
                 .hasMessageContaining("admin.port");
@@ -112,6 +112,20 @@ class ConfigLoaderTest {
         Path big = dir.resolve("big.yaml");
         Files.writeString(big, "#".repeat(ConfigLoader.MAX_BYTES + 1));
         assertThatThrownBy(() -> loader.load(big)).hasMessageContaining("limit is " + ConfigLoader.MAX_BYTES);
+    }
+
+    @Test
+    void sizesAreReadInBinaryUnits() {
+        assertThat(loader.parse("server: {viewerSendBuffer: 64KiB}", "t").server().viewerSendBuffer()).isEqualTo(65536);
+        assertThat(loader.parse("server: {viewerSendBuffer: 2MiB}", "t").server().viewerSendBuffer()).isEqualTo(2 << 20);
+        assertThat(loader.parse("server: {viewerSendBuffer: 0}", "t").server().viewerSendBuffer()).isZero();
+        assertThatThrownBy(() -> loader.parse("server: {viewerSendBuffer: 64KB}", "t"))
+                .hasMessageContaining("server.viewerSendBuffer: '64KB' has unit 'KB'; use B, KiB, MiB or GiB");
+        assertThatThrownBy(() -> loader.parse("server: {viewerSendBuffer: 1GiB}", "t"))
+                .hasMessageContaining("server.viewerSendBuffer: 1GiB is outside 0..64MiB");
+        for (String s : new String[] {"1500B", "512KiB", "4MiB", "1GiB"}) {
+            assertThat(HumanSize.format(HumanSize.parse(s))).isEqualTo(s);
+        }
     }
 
     @Test
