@@ -1,0 +1,380 @@
+package org.cctvgateway.rtsp.server;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspDecoder;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import io.netty.handler.codec.rtsp.RtspVersions;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+import org.cctvgateway.media.StreamHub;
+import org.cctvgateway.media.StreamInfo;
+import org.cctvgateway.rtsp.codec.InterleavedFrame;
+import org.cctvgateway.rtsp.codec.RtspFramingException;
+import org.cctvgateway.rtsp.codec.RtspUrls;
+import org.cctvgateway.rtsp.codec.auth.AuthResult;
+import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
+import org.cctvgateway.sdp.SdpWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a server connection: answers RTSP requests and owns the connection's
+ * sessions. Protocol decisions live in {@link SessionSetup}, {@link RequestTarget} and
+ * {@link ServerSession}; this class is the glue. Not sharable: one per connection, event loop
+ * only.
+ *
+ * <p>A request the decoder could not read (its {@code DecoderResult} failed) or with a bad URL
+ * gets 400 and the connection stays open. A framing limit or a TLS failure closes the
+ * connection with one log line and counts {@code gateway.protocol.errors{protocol=rtsp}}.
+ */
+final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implements RtpViewer.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspConnectionHandler.class);
+    /** Seconds a client should wait when a stream has not produced its first picture yet. */
+    static final int H_RETRY_AFTER_SECONDS = 2;
+
+    private final ServerContext server;
+    private final Map<String, ServerSession> sessions = new LinkedHashMap<>();
+    private ChannelHandlerContext ctx;
+    private String prefix = "";
+    private long lastReadNanos;
+    private boolean closed;
+
+    RtspConnectionHandler(ServerContext server) {
+        this.server = server;
+        this.lastReadNanos = server.clock.monotonicTime();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.prefix = ctx.channel().id().asShortText() + " " + ctx.channel().remoteAddress();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastReadNanos = server.clock.monotonicTime();
+        try {
+            if (msg instanceof InterleavedFrame) {
+                // RTCP receiver reports from a TCP viewer: proof of life, nothing more is needed.
+                sessions.values().forEach(s -> s.touch(lastReadNanos));
+            } else if (msg instanceof FullHttpRequest request) {
+                onRequest(request);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequest(FullHttpRequest req) {
+        String cseq = req.headers().get(RtspResponses.H_CSEQ);
+        if (req.decoderResult().isFailure()) {
+            LOG.debug("{} unreadable request: {}", prefix, req.decoderResult().cause().toString());
+            // Netty's decoder discards all further input after a bad message until reset.
+            RtspDecoder decoder = ctx.pipeline().get(RtspDecoder.class);
+            if (decoder != null) {
+                decoder.reset();
+            }
+            reply(RtspResponses.empty(RtspResponseStatuses.BAD_REQUEST, cseq));
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} CSeq {}", prefix, req.method(), RtspUrls.redact(req.uri()), cseq);
+        }
+        if (cseq == null) {
+            reply(RtspResponses.empty(RtspResponseStatuses.BAD_REQUEST, null));
+            return;
+        }
+        if (!RtspVersions.RTSP_1_0.equals(req.protocolVersion())) {
+            reply(RtspResponses.empty(RtspResponseStatuses.RTSP_VERSION_NOT_SUPPORTED, cseq));
+            return;
+        }
+        String method = req.method().name();
+        if (!method.equals("OPTIONS") && !authorized(req, method, cseq)) {
+            return;
+        }
+        try {
+            dispatch(req, method, cseq);
+        } catch (RequestTarget.BadRequest | DecoderException e) {
+            LOG.debug("{} bad {} request: {}", prefix, method, e.getMessage());
+            reply(RtspResponses.empty(RtspResponseStatuses.BAD_REQUEST, cseq));
+        }
+    }
+
+    private void dispatch(FullHttpRequest req, String method, String cseq) {
+        switch (method) {
+            case "OPTIONS" -> {
+                FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.OK, cseq);
+                r.headers().set(RtspResponses.H_PUBLIC, RtspResponses.PUBLIC);
+                reply(r);
+            }
+            case "DESCRIBE" -> describe(req, cseq);
+            case "SETUP" -> SessionSetup.setup(this, req, cseq);
+            case "PLAY" -> play(req, cseq);
+            case "PAUSE" -> pause(req, cseq);
+            case "TEARDOWN" -> teardown(req, cseq);
+            case "GET_PARAMETER", "SET_PARAMETER" -> keepAlive(req, cseq);
+            case "ANNOUNCE", "RECORD", "REDIRECT" -> {
+                FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.METHOD_NOT_ALLOWED, cseq);
+                r.headers().set(RtspResponses.H_ALLOW, RtspResponses.PUBLIC);
+                reply(r);
+            }
+            default -> reply(RtspResponses.empty(RtspResponseStatuses.NOT_IMPLEMENTED, cseq));
+        }
+    }
+
+    private boolean authorized(FullHttpRequest req, String method, String cseq) {
+        if (server.options.auth().isEmpty()) {
+            return true;
+        }
+        DigestAuthenticator auth = server.options.auth().get();
+        AuthResult result = auth.verify(method, req.headers().get(RtspResponses.H_AUTHORIZATION));
+        if (result instanceof AuthResult.Rejected rejected) {
+            LOG.debug("{} {} not authorized: {}", prefix, method, rejected.reason());
+            FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.UNAUTHORIZED, cseq);
+            for (String challenge : auth.challenges(rejected.stale())) {
+                r.headers().add(RtspResponses.H_WWW_AUTHENTICATE, challenge);
+            }
+            reply(r);
+            return false;
+        }
+        return true;
+    }
+
+    private void describe(FullHttpRequest req, String cseq) {
+        RequestTarget target = RequestTarget.parse(req.uri());
+        StreamHub hub = server.mounts.resolve(target.path()).orElse(null);
+        if (hub == null) {
+            reply(RtspResponses.empty(RtspResponseStatuses.NOT_FOUND, cseq));
+            return;
+        }
+        StreamInfo info = hub.streamInfo().orElse(null);
+        if (info == null) {
+            FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.SERVICE_UNAVAILABLE, cseq);
+            r.headers().setInt(RtspResponses.H_RETRY_AFTER, H_RETRY_AFTER_SECONDS);
+            reply(r);
+            return;
+        }
+        String origin = address(ctx.channel().localAddress()).getHostAddress();
+        String sessionId = Long.toString(server.random.nextLong() & Long.MAX_VALUE);
+        String sdp = SdpWriter.describe(info, "cctv-gateway " + target.path(), sessionId, origin,
+                SessionSetup.PAYLOAD_TYPE, RequestTarget.TRACK_CONTROL);
+        FullHttpResponse r = RtspResponses.withBody(ctx.alloc(), RtspResponseStatuses.OK, cseq,
+                "application/sdp", sdp);
+        r.headers().set(RtspResponses.H_CONTENT_BASE, target.baseUrl() + "/");
+        reply(r);
+    }
+
+    private void play(FullHttpRequest req, String cseq) {
+        ServerSession s = session(req, cseq);
+        if (s == null) {
+            return;
+        }
+        ServerSession.RtpInfo info = s.play(server.options.viewerMaxLag(), server.clock, this,
+                "cctv-gateway@" + ctx.channel().id().asShortText());
+        FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.OK, cseq);
+        r.headers().set(RtspResponses.H_SESSION, sessionHeader(s));
+        r.headers().set(RtspResponses.H_RANGE, "npt=0.000-");
+        r.headers().set(RtspResponses.H_RTP_INFO, info.format());
+        // The reply goes out before any RTP: media is written by tasks queued behind this one.
+        reply(r);
+    }
+
+    private void pause(FullHttpRequest req, String cseq) {
+        ServerSession s = session(req, cseq);
+        if (s != null) {
+            s.pause();
+            FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.OK, cseq);
+            r.headers().set(RtspResponses.H_SESSION, sessionHeader(s));
+            reply(r);
+        }
+    }
+
+    private void teardown(FullHttpRequest req, String cseq) {
+        ServerSession s = session(req, cseq);
+        if (s != null) {
+            endSession(s, "TEARDOWN");
+            reply(RtspResponses.empty(RtspResponseStatuses.OK, cseq));
+        }
+    }
+
+    private void keepAlive(FullHttpRequest req, String cseq) {
+        if (req.headers().contains(RtspResponses.H_SESSION) && session(req, cseq) == null) {
+            return;
+        }
+        reply(RtspResponses.empty(RtspResponseStatuses.OK, cseq));
+    }
+
+    /** The request's session, touched; or null after answering 454 (or 400 without a Session header). */
+    ServerSession session(FullHttpRequest req, String cseq) {
+        String header = req.headers().get(RtspResponses.H_SESSION);
+        if (header == null) {
+            reply(RtspResponses.empty(RtspResponseStatuses.SESSION_NOT_FOUND, cseq));
+            return null;
+        }
+        int semi = header.indexOf(';');
+        String id = (semi < 0 ? header : header.substring(0, semi)).trim();
+        ServerSession s = sessions.get(id);
+        if (s == null) {
+            reply(RtspResponses.empty(RtspResponseStatuses.SESSION_NOT_FOUND, cseq));
+            return null;
+        }
+        s.touch(server.clock.monotonicTime());
+        return s;
+    }
+
+    String sessionHeader(ServerSession s) {
+        return s.id() + ";timeout=" + server.options.sessionTimeout().toSeconds();
+    }
+
+    /** The IP of a socket address; loopback for the in-memory channels tests use. */
+    static InetAddress address(SocketAddress a) {
+        return a instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress() : InetAddress.getLoopbackAddress();
+    }
+
+    ServerContext server() {
+        return server;
+    }
+
+    ChannelHandlerContext context() {
+        return ctx;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Map<String, ServerSession> sessions() {
+        return sessions;
+    }
+
+    void reply(FullHttpResponse response) {
+        if (!ctx.channel().isActive()) {
+            response.release();
+            return;
+        }
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    void addSession(ServerSession s) {
+        sessions.put(s.id(), s);
+        LOG.info("{} session {} {} {} started", prefix, s.id(), s.path(),
+                s.transport() instanceof UdpTransport ? "UDP" : "TCP");
+    }
+
+    private void endSession(ServerSession s, String why) {
+        if (sessions.remove(s.id()) != null) {
+            s.close();
+            server.sessions.decrementAndGet();
+            LOG.info("{} session {} {} ended: {}", prefix, s.id(), s.path(), why);
+        }
+    }
+
+    @Override
+    public void slowViewer(RtpViewer viewer) {
+        for (ServerSession s : new ArrayList<>(sessions.values())) {
+            if (s.isViewer(viewer)) {
+                server.meters(s.path()).disconnects.increment();
+                server.slowViewerWarning.warn("{} viewer of {} could not keep up for {}; disconnected", prefix,
+                        s.path(), server.options.viewerMaxLag());
+                endSession(s, "too slow");
+            }
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void hubClosed(RtpViewer viewer) {
+        for (ServerSession s : new ArrayList<>(sessions.values())) {
+            if (s.isViewer(viewer)) {
+                endSession(s, "stream closed");
+            }
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            checkTimeouts(server.clock.monotonicTime());
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    private void checkTimeouts(long now) {
+        List<ServerSession> expired = new ArrayList<>();
+        for (ServerSession s : sessions.values()) {
+            if (s.expired(now, server.options.sessionTimeout())) {
+                expired.add(s);
+            }
+        }
+        expired.forEach(s -> endSession(s, "no request or RTCP for " + server.options.sessionTimeout()));
+        if (sessions.isEmpty() && now - lastReadNanos > server.options.sessionTimeout().toNanos()) {
+            LOG.debug("{} idle for {}, closing", prefix, server.options.sessionTimeout());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        closed = true;
+        for (ServerSession s : new ArrayList<>(sessions.values())) {
+            endSession(s, "connection closed");
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String reason = reason(cause);
+        if (reason == null) {
+            LOG.debug("{} connection error: {}", prefix, cause.toString());
+        } else {
+            server.protocolError(reason);
+            if (reason.equals("internal")) {
+                LOG.warn("{} closing RTSP connection after an unexpected error", prefix, cause);
+            } else {
+                LOG.warn("{} closing RTSP connection ({}): {}", prefix, reason, cause.getCause() instanceof SSLException
+                        ? cause.getCause().getMessage() : cause.getMessage());
+            }
+        }
+        ctx.close();
+    }
+
+    /** The {@code reason} tag of a connection-closing error, or null for a plain I/O failure. */
+    static String reason(Throwable cause) {
+        if (cause instanceof RtspFramingException) {
+            return "framing-limit";
+        }
+        if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+            return "tls";
+        }
+        if (cause instanceof DecoderException) {
+            return "protocol";
+        }
+        if (cause instanceof IOException) {
+            return null;
+        }
+        return "internal";
+    }
+}

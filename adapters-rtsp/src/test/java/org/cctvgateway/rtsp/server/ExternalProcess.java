@@ -1,0 +1,84 @@
+package org.cctvgateway.rtsp.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs ffmpeg, ffprobe or openssl with a bounded wait; the process is killed (by its own PID,
+ * through its {@link Process} handle) when the wait runs out and always before returning.
+ */
+final class ExternalProcess implements AutoCloseable {
+    /** Exit code, stdout and stderr of a finished process; exit code -1 when it was killed. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final Path in;
+
+    private ExternalProcess(Process process, Path out, Path err, Path in) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    /** Starts {@code command} with stdin from {@code input} (empty for none). */
+    static ExternalProcess start(List<String> command, String input) throws IOException {
+        Path out = Files.createTempFile("h4-proc", ".out");
+        Path err = Files.createTempFile("h4-proc", ".err");
+        Path in = Files.createTempFile("h4-proc", ".in");
+        Files.writeString(in, input, StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(in.toFile()).start();
+        return new ExternalProcess(p, out, err, in);
+    }
+
+    static Result run(List<String> command, Duration timeout) throws Exception {
+        return run(command, "", timeout);
+    }
+
+    static Result run(List<String> command, String input, Duration timeout) throws Exception {
+        try (ExternalProcess p = start(command, input)) {
+            return p.await(timeout);
+        }
+    }
+
+    /** Waits at most {@code timeout}; kills the process if it is still running. */
+    Result await(Duration timeout) throws Exception {
+        boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            kill();
+        }
+        return new Result(done ? process.exitValue() : -1, Files.readString(out), Files.readString(err));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process.isAlive()) {
+            kill();
+        }
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        Files.deleteIfExists(in);
+    }
+}
