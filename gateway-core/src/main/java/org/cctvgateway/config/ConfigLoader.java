@@ -217,6 +217,9 @@ public final class ConfigLoader {
             p.add("server.viewerSendBuffer: " + HumanSize.format(c.server().viewerSendBuffer())
                     + " is outside 0..64MiB");
         }
+        if (c.server().viewerQueue() < 16 * 1024 || c.server().viewerQueue() > (256L << 20)) {
+            p.add("server.viewerQueue: " + HumanSize.format(c.server().viewerQueue()) + " is outside 16KiB..256MiB");
+        }
         if (c.server().maxSessions() < 1) {
             p.add("server.maxSessions: " + c.server().maxSessions() + " must be at least 1");
         }

@@ -24,6 +24,10 @@ import java.time.Duration;
  *     a viewer on a congested link means seconds of stale video queued before the gateway can
  *     notice and skip ahead. Still ample for 40 Mbit/s at 100 ms round trip. 0 leaves it to the
  *     kernel.
+ * @param viewerQueue how much the gateway queues for one viewer before it counts as slow and
+ *     starts skipping to the next keyframe. 1MiB: about two seconds of a 4 Mbit/s stream, and
+ *     room for a whole cached GOP sent to a new viewer at once. The viewer is disconnected when
+ *     it stays slow for {@code viewerMaxLag}.
  */
 public record ServerConfig(String bind, Integer port, TlsConfig tls,
                            @JsonDeserialize(using = DurationDeserializer.class)
@@ -32,7 +36,9 @@ public record ServerConfig(String bind, Integer port, TlsConfig tls,
                            @JsonSerialize(using = DurationSerializer.class) Duration viewerMaxLag,
                            Integer maxPayloadBytes, Integer maxSessions,
                            @JsonDeserialize(using = SizeDeserializer.class)
-                           @JsonSerialize(using = SizeSerializer.class) Long viewerSendBuffer) {
+                           @JsonSerialize(using = SizeSerializer.class) Long viewerSendBuffer,
+                           @JsonDeserialize(using = SizeDeserializer.class)
+                           @JsonSerialize(using = SizeSerializer.class) Long viewerQueue) {
     public ServerConfig {
         bind = bind == null ? "0.0.0.0" : bind;
         port = port == null ? 8322 : port;
@@ -42,9 +48,10 @@ public record ServerConfig(String bind, Integer port, TlsConfig tls,
         maxPayloadBytes = maxPayloadBytes == null ? 1400 : maxPayloadBytes;
         maxSessions = maxSessions == null ? 256 : maxSessions;
         viewerSendBuffer = viewerSendBuffer == null ? 512L * 1024 : viewerSendBuffer;
+        viewerQueue = viewerQueue == null ? 1024L * 1024 : viewerQueue;
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null);
     }
 }

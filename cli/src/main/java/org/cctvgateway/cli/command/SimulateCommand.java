@@ -1,0 +1,150 @@
+package org.cctvgateway.cli.command;
+
+import io.micrometer.core.instrument.Clock;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.cctvgateway.GatewayException;
+import org.cctvgateway.cli.output.JsonLines;
+import org.cctvgateway.cli.simulator.CameraSimulator;
+import org.cctvgateway.cli.simulator.Clip;
+import org.cctvgateway.config.HumanDuration;
+import org.cctvgateway.media.Codec;
+import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
+import org.cctvgateway.cli.simulator.CameraAuth;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cctv-gateway simulate}: simulated IP cameras on this machine. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Runs simulated IP cameras on 127.0.0.1, each an RTSP server looping a clip.",
+                       "Camera i listens on PORT+i-1 and serves rtsp://127.0.0.1:PORT/live."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--cameras", defaultValue = "1", description = "How many cameras (1..256). Default: ${DEFAULT-VALUE}.")
+    int cameras;
+
+    @Option(names = "--port", defaultValue = "8554",
+            description = "Port of the first camera; 0 gives each a free port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--codec", defaultValue = "h264", description = "h264 or h265 for the bundled clip. Default: ${DEFAULT-VALUE}.")
+    String codec;
+
+    @Option(names = "--clip", description = "An Annex B .h264/.h265 file to loop instead of the bundled clip.")
+    Path clip;
+
+    @Option(names = "--fps", defaultValue = "25", description = "Frame rate of --clip. Default: ${DEFAULT-VALUE}.")
+    double fps;
+
+    @Option(names = "--user", description = "Require this user name (RTSP Digest), like a real camera.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Environment variable holding the password for --user.")
+    String passwordEnv;
+
+    @Option(names = "--duration", defaultValue = "0s",
+            description = "Stop after this long (e.g. 30s); 0s runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
+    String duration;
+
+    @Override
+    public Integer call() throws Exception {
+        common.applyLogLevel();
+        Duration runFor = parseDuration(duration);
+        if (cameras < 1 || cameras > 256) {
+            throw new GatewayException("--cameras " + cameras + " is outside 1..256", "give a number from 1 to 256");
+        }
+        if (port < 0 || port > 65535 || (port > 0 && port + cameras - 1 > 65535)) {
+            throw new GatewayException("--port " + port + " with " + cameras + " cameras goes past 65535",
+                    "give a lower --port");
+        }
+        Optional<DigestAuthenticator> auth = auth(user, passwordEnv);
+        Clip loaded = loadClip(clip, codec, fps);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Lifetime life = new Lifetime()) {
+            MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
+            CameraSimulator sim = life.own(CameraSimulator.start(cameras, bind, port, loaded, auth, group, Clock.SYSTEM));
+            for (CameraSimulator.SimulatedCamera c : sim.cameras()) {
+                if (common.json) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("camera", c.name());
+                    line.put("url", c.url());
+                    line.put("codec", loaded.codec().name().toLowerCase(Locale.ROOT));
+                    line.put("auth", auth.isPresent());
+                    JsonLines.print(out, line);
+                } else {
+                    out.println(c.name() + "  " + c.url() + (auth.isPresent() ? "  (user " + user + ")" : ""));
+                }
+            }
+            if (!common.json) {
+                out.println(sim.cameras().size() + " simulated camera(s) running; press Ctrl-C to stop.");
+            }
+            out.flush();
+            life.await(runFor);
+        }
+        return 0;
+    }
+
+    static Duration parseDuration(String text) {
+        try {
+            return HumanDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException("--duration: " + e.getMessage(), "e.g. --duration 30s", e);
+        }
+    }
+
+    static Optional<DigestAuthenticator> auth(String user, String passwordEnv) {
+        if (user == null && passwordEnv == null) {
+            return Optional.empty();
+        }
+        if (user == null || passwordEnv == null) {
+            throw new GatewayException("--user and --password-env go together", "give both, or neither for no login");
+        }
+        String password = System.getenv(passwordEnv);
+        if (password == null || password.isEmpty()) {
+            throw new GatewayException("environment variable " + passwordEnv + " is not set or empty",
+                    "export " + passwordEnv + "=... before running, so the password stays out of the command line");
+        }
+        return Optional.of(CameraAuth.forUser("cctv-gateway simulated camera", user, password));
+    }
+
+    static Clip loadClip(Path file, String codecName, double fps) {
+        if (file != null) {
+            return Clip.fromFile(file, Clip.codecFromName(file), fps);
+        }
+        return Clip.bundled(parseCodec(codecName));
+    }
+
+    static Codec parseCodec(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "h264":
+                return Codec.H264;
+            case "h265":
+            case "hevc":
+                return Codec.H265;
+            default:
+                throw new GatewayException("--codec '" + name + "' is not h264 or h265", "give --codec h264 or --codec h265");
+        }
+    }
+}

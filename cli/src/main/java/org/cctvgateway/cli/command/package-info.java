@@ -1,0 +1,2 @@
+/** The subcommands of {@code cctv-gateway}, one picocli class each. */
+package org.cctvgateway.cli.command;

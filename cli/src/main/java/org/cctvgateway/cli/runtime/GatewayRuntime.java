@@ -1,0 +1,222 @@
+package org.cctvgateway.cli.runtime;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.cctvgateway.cli.admin.AdminServer;
+import org.cctvgateway.config.GatewayConfig;
+import org.cctvgateway.config.IngestConfig;
+import org.cctvgateway.config.StreamConfig;
+import org.cctvgateway.config.TlsConfig;
+import org.cctvgateway.media.HubLimits;
+import org.cctvgateway.media.Normalizer;
+import org.cctvgateway.media.StreamHub;
+import org.cctvgateway.pki.GatewayTlsMaterial;
+import org.cctvgateway.rtsp.client.RtspSourceOptions;
+import org.cctvgateway.rtsp.client.RtspStreamSource;
+import org.cctvgateway.rtsp.codec.RtspUrls;
+import org.cctvgateway.rtsp.server.MountRegistry;
+import org.cctvgateway.rtsp.server.RtspServer;
+import org.cctvgateway.rtsp.server.RtspServerOptions;
+import org.cctvgateway.rtsp.server.RtspTlsContexts;
+import org.cctvgateway.spi.SourceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway assembled from its configuration: one shared event loop group, one
+ * {@link StreamPipeline} per configured stream, the RTSP(S) server that re-publishes them and
+ * the admin endpoint. Start with {@link #start}; {@link #close} stops everything in reverse.
+ */
+public final class GatewayRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayRuntime.class);
+
+    private final GatewayConfig config;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final PrometheusMeterRegistry registry;
+    private final MountRegistry mounts = new MountRegistry();
+    private final List<StreamPipeline> pipelines = new ArrayList<>();
+    private final Optional<GatewayTlsMaterial> tls;
+    private RtspServer server;
+    private AdminServer admin;
+
+    private GatewayRuntime(GatewayConfig config, EventLoopGroup group, boolean ownsGroup,
+                           PrometheusMeterRegistry registry, Optional<GatewayTlsMaterial> tls) {
+        this.config = config;
+        this.group = group;
+        this.ownsGroup = ownsGroup;
+        this.registry = registry;
+        this.tls = tls;
+    }
+
+    /**
+     * Starts the gateway. On any failure (port taken, unreadable certificate, missing password)
+     * everything already started is stopped again before the exception leaves.
+     *
+     * @param env looks up environment variables (camera passwords); {@code System::getenv} in production
+     * @param group an event loop group to share, or null to make one of our own
+     */
+    public static GatewayRuntime start(GatewayConfig config, Function<String, String> env,
+                                       PrometheusMeterRegistry registry, Clock clock, EventLoopGroup group) {
+        Optional<GatewayTlsMaterial> tls = Optional.empty();
+        TlsConfig t = config.server().tls();
+        if (t.enabled()) {
+            GatewayTlsMaterial material = t.certificate().isEmpty()
+                    ? GatewayTlsMaterial.loadOrCreate(Path.of(config.dataDir()), "localhost", java.time.Clock.systemUTC())
+                    : GatewayTlsMaterial.load(Path.of(t.certificate()), Path.of(t.privateKey()));
+            if (!t.clientCa().isEmpty()) {
+                material = material.withClientCa(Path.of(t.clientCa()));
+            }
+            tls = Optional.of(material);
+        }
+        boolean owns = group == null;
+        EventLoopGroup g = owns ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : group;
+        GatewayRuntime rt = new GatewayRuntime(config, g, owns, registry, tls);
+        try {
+            rt.startAll(env, clock);
+            return rt;
+        } catch (RuntimeException e) {
+            rt.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Function<String, String> env, Clock clock) {
+        for (int i = 0; i < config.streams().size(); i++) {
+            StreamConfig s = config.streams().get(i);
+            String password = Passwords.resolve(s, i, env);
+            RtspSourceOptions options = sourceOptions(s, password, config.ingest());
+            StreamHub hub = new StreamHub(s.path(), HubLimits.DEFAULT);
+            Normalizer normalizer = new Normalizer(s.path(), hub, clock);
+            RtspStreamSource source = new RtspStreamSource(options, s.path(), group, clock);
+            StreamPipeline.SourceCounters counters = new StreamPipeline.SourceCounters() {
+                @Override
+                public long bytesIn() {
+                    return source.bytesReceived();
+                }
+
+                @Override
+                public long packetsLost() {
+                    return source.packetsLost();
+                }
+            };
+            mounts.register("/" + s.path(), hub);
+            pipelines.add(new StreamPipeline(s.path(), source, normalizer, hub, registry, counters));
+            log.info("{} - pulling {}", s.path(), RtspUrls.redact(s.url()));
+        }
+        RtspServerOptions.Builder options = RtspServerOptions.builder()
+                .bindAddress(config.server().bind())
+                .port(config.server().port())
+                .sessionTimeout(config.server().sessionTimeout())
+                .viewerMaxLag(config.server().viewerMaxLag())
+                .maxPayloadBytes(config.server().maxPayloadBytes())
+                .maxSessions(config.server().maxSessions())
+                .sendBufferBytes((int) config.server().viewerSendBuffer().longValue())
+                .writeBufferWaterMark(new WriteBufferWaterMark((int) (config.server().viewerQueue() / 2),
+                        (int) config.server().viewerQueue().longValue()));
+        tls.ifPresent(m -> options.tls(RtspTlsContexts.server(m, config.server().tls().requireClientCertificate())));
+        server = new RtspServer(options.build(), mounts, group, Optional.of(registry), clock);
+        server.start();
+        tls.ifPresent(m -> log.info("TLS certificate SHA-256 fingerprint {}", m.sha256Fingerprint()));
+        if (config.admin().enabled()) {
+            admin = AdminServer.start(config.admin().bind(), config.admin().port(), registry, this::health);
+        }
+        if (pipelines.isEmpty()) {
+            log.warn("no streams configured, so nothing is re-published; add cameras under 'streams:' in a "
+                    + "configuration file (see examples/config/gateway.yaml) and run: cctv-gateway serve --config FILE");
+        }
+    }
+
+    /**
+     * The source options for one configured stream: credentials from the configuration win
+     * over any left in the URL, which are stripped either way so they reach no log line.
+     */
+    static RtspSourceOptions sourceOptions(StreamConfig s, String password, IngestConfig in) {
+        RtspSourceOptions fromUrl = RtspSourceOptions.fromUrl(URI.create(s.url()));
+        String user = s.username().isEmpty() ? fromUrl.username() : s.username();
+        String pw = password.isEmpty() ? fromUrl.password() : password;
+        RtspSourceOptions.Transport transport = s.transport().equals("udp")
+                ? RtspSourceOptions.Transport.UDP : RtspSourceOptions.Transport.TCP;
+        return new RtspSourceOptions(fromUrl.url(), user, pw, transport, in.connectTimeout(), in.requestTimeout(),
+                in.firstFrameTimeout(), in.stallTimeout(), in.backoffInitial(), in.backoffMax(), s.trustAllTls(),
+                fromUrl.limits());
+    }
+
+    /** The port the RTSP(S) server listens on. */
+    public int rtspPort() {
+        return server.localPort();
+    }
+
+    /** The admin endpoint's port, when enabled. */
+    public Optional<Integer> adminPort() {
+        return Optional.ofNullable(admin).map(AdminServer::port);
+    }
+
+    public boolean tlsEnabled() {
+        return tls.isPresent();
+    }
+
+    /** The server certificate's SHA-256 fingerprint, when TLS is on. */
+    public Optional<String> fingerprint() {
+        return tls.map(GatewayTlsMaterial::sha256Fingerprint);
+    }
+
+    public List<StreamPipeline> pipelines() {
+        return List.copyOf(pipelines);
+    }
+
+    /** The URL a viewer on this machine opens for {@code path} ({@code site/camera/profile}). */
+    public String urlFor(String host, String path) {
+        return (tls.isPresent() ? "rtsps://" : "rtsp://") + host + ":" + rtspPort() + "/" + path;
+    }
+
+    /** The health document served at {@code /health}. */
+    public Map<String, Object> health() {
+        List<Map<String, Object>> streams = new ArrayList<>();
+        boolean allUp = true;
+        for (StreamPipeline p : pipelines) {
+            streams.add(p.health());
+            allUp &= p.status().state() == SourceState.STREAMING;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("status", allUp ? "ok" : "degraded");
+        doc.put("rtspPort", server == null ? 0 : server.localPort());
+        doc.put("tls", tls.isPresent());
+        doc.put("streams", streams);
+        return doc;
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close();
+        }
+        for (StreamPipeline p : pipelines) {
+            mounts.unregister("/" + p.path(), p.hub());
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                log.warn("{} - error while stopping: {}", p.path(), e.toString());
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+}

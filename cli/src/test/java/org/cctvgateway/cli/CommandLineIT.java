@@ -1,0 +1,143 @@
+package org.cctvgateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts see it: exit codes, one-line errors, JSON lines. */
+class CommandLineIT {
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d.*")).toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void badConfigurationIsOneLineNamingTheKeyAndExitsOne() throws Exception {
+        Path cfg = tmp.resolve("gateway.yaml");
+        Files.writeString(cfg, "server:\n  prot: 8322\nstreams:\n  - {site: a, camera: b, url: 'htp://x/y'}\n");
+        Run r = run("serve", "--config", cfg.toString(), "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("error: server.prot: unknown key").contains("line 2").contains("known keys here"));
+    }
+
+    @Test
+    void invalidValuesAreAllReportedOnOneLine() throws Exception {
+        Path cfg = tmp.resolve("gateway.yaml");
+        Files.writeString(cfg, "streams:\n  - {site: a, camera: 'Lobby Cam', url: 'htp://x/y'}\n");
+        Run r = run("serve", "--config", cfg.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .contains("streams[0].camera").contains("streams[0].url: scheme 'htp' is not rtsp or rtsps"));
+    }
+
+    @Test
+    void missingConfigurationFileIsNamed() {
+        Run r = run("serve", "--config", tmp.resolve("nope.yaml").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l).contains("nope.yaml does not exist"));
+    }
+
+    @Test
+    void portInUseIsOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path cfg = tmp.resolve("gateway.yaml");
+            Files.writeString(cfg, "dataDir: " + tmp.resolve("data") + "\nserver: {bind: 127.0.0.1, port: "
+                    + taken.getLocalPort() + "}\nadmin: {port: 0}\n");
+            Run r = run("serve", "--config", cfg.toString(), "--duration", "1s");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                    .startsWith("error: ").contains("port " + taken.getLocalPort()).contains("already in use"));
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitTwo() {
+        Run r = run("simulate", "--camras", "2");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--camras'");
+    }
+
+    @Test
+    void serveWithoutConfigurationSaysHowToAddACamera() throws Exception {
+        Path cfg = tmp.resolve("gateway.yaml");
+        Files.writeString(cfg, "dataDir: " + tmp.resolve("data") + "\nserver: {bind: 127.0.0.1, port: 0}\nadmin: {port: 0}\n");
+        Run r = run("serve", "--config", cfg.toString(), "--duration", "1s");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("No cameras configured").contains("examples/config/gateway.yaml");
+    }
+
+    @Test
+    void simulateJsonPrintsOneLinePerCameraThatFfprobeCanOpen() throws Exception {
+        PipedLines lines = new PipedLines();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(lines.writer(),
+                new PrintWriter(new StringWriter(), true), "simulate", "--json", "--cameras", "2", "--port", "0",
+                "--duration", "20s"));
+        List<JsonNode> cams = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            cams.add(new ObjectMapper().readTree(lines.next(Duration.ofSeconds(30))));
+        }
+        assertThat(cams).extracting(c -> c.path("camera").asText()).containsExactly("cam-1", "cam-2");
+        String url = cams.get(1).path("url").asText();
+        assertThat(url).matches("rtsp://127\\.0\\.0\\.1:\\d+/live");
+        try (ExternalProcess probe = ExternalProcess.start(tmp, "ffprobe", "-v", "error", "-rtsp_transport", "tcp",
+                "-show_entries", "stream=codec_name", "-of", "csv=p=0", url)) {
+            assertThat(probe.await(Duration.ofSeconds(30))).as(probe.stderr()).isZero();
+            assertThat(probe.stdout().trim()).isEqualTo("h264");
+        }
+        assertThat(exit.get(40, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void demoJsonPrintsUrlAndACompleteWatchCommandPerStream() throws Exception {
+        PipedLines lines = new PipedLines();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(lines.writer(),
+                new PrintWriter(new StringWriter(), true), "demo", "--json", "--port", "0", "--admin-port", "0",
+                "--data-dir", tmp.resolve("data").toString(), "--duration", "25s"));
+        List<JsonNode> streams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            streams.add(new ObjectMapper().readTree(lines.next(Duration.ofSeconds(40))));
+        }
+        assertThat(streams).extracting(s -> s.path("site").asText() + "/" + s.path("camera").asText())
+                .containsExactly("hotel-01/lobby", "plaza-01/entrance", "school-01/gate");
+        for (JsonNode s : streams) {
+            assertThat(s.path("url").asText()).startsWith("rtsps://127.0.0.1:");
+            assertThat(s.path("watch").asText()).isEqualTo("ffplay -rtsp_transport tcp " + s.path("url").asText());
+            assertThat(s.path("state").asText()).isEqualTo("streaming");
+        }
+        // The watch command's player is interactive; ffprobe with the same options opens the same URL.
+        String watch = streams.get(2).path("watch").asText();
+        List<String> cmd = new ArrayList<>(List.of(watch.replaceFirst("^ffplay", "ffprobe -v error -show_entries "
+                + "stream=codec_name,width,height -of csv=p=0").split(" ")));
+        try (ExternalProcess probe = ExternalProcess.start(tmp, cmd.toArray(String[]::new))) {
+            assertThat(probe.await(Duration.ofSeconds(30))).as(probe.stderr()).isZero();
+            assertThat(probe.stdout().trim()).isEqualTo("h264,640,360");
+        }
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    }
+}
