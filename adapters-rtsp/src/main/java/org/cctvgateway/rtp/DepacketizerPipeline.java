@@ -12,8 +12,10 @@ import org.cctvgateway.media.TrackInfo;
 
 /**
  * The codec-independent depacketizer: sequence reordering, timestamp unwrapping, access unit
- * boundaries, loss handling and stats, around a codec's {@link PayloadFormat}. The codec
- * depacketizers ({@code H264Depacketizer}, {@code H265Depacketizer}) are thin wrappers around it.
+ * boundaries, loss handling and stats, around a codec's {@link PayloadFormat}
+ * ({@code H264PayloadFormat} for RFC 6184, {@code H265PayloadFormat} for RFC 7798; single NAL
+ * units and aggregation entries are kept as retained slices of the packet, fragments are copied
+ * once into a buffer sized to the NAL unit). {@link RtpDepacketizers} makes one per track.
  * Not thread-safe. See {@link RtpDepacketizer} for the contract.
  *
  * <p>Packets whose payload type is not the track's are counted as malformed and skipped without

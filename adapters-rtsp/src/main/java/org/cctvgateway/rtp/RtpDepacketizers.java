@@ -2,8 +2,9 @@ package org.cctvgateway.rtp;
 
 import io.micrometer.core.instrument.Clock;
 import org.cctvgateway.media.TrackInfo;
-import org.cctvgateway.rtp.h264.H264Depacketizer;
-import org.cctvgateway.rtp.h265.H265Depacketizer;
+import io.netty.buffer.ByteBufAllocator;
+import org.cctvgateway.rtp.h264.H264PayloadFormat;
+import org.cctvgateway.rtp.h265.H265PayloadFormat;
 
 /** Makes the depacketizer for a track's codec. */
 public final class RtpDepacketizers {
@@ -20,9 +21,11 @@ public final class RtpDepacketizers {
                                          DepacketizerLimits limits) {
         switch (track.codec()) {
             case H264:
-                return new H264Depacketizer(track, clockMapping, clock, limits);
+                return new DepacketizerPipeline(new H264PayloadFormat(), track, clockMapping, clock, limits,
+                        ByteBufAllocator.DEFAULT);
             case H265:
-                return new H265Depacketizer(track, clockMapping, clock, limits);
+                return new DepacketizerPipeline(new H265PayloadFormat(), track, clockMapping, clock, limits,
+                        ByteBufAllocator.DEFAULT);
             default:
                 throw new IllegalArgumentException("no depacketizer for codec " + track.codec());
         }

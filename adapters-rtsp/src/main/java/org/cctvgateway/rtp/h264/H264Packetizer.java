@@ -1,84 +1,23 @@
 package org.cctvgateway.rtp.h264;
 
 import io.netty.buffer.ByteBuf;
-import java.util.List;
-import org.cctvgateway.media.AccessUnit;
+import org.cctvgateway.rtp.FragmentingPacketizer;
 import org.cctvgateway.rtp.RtpPacketWriter;
-import org.cctvgateway.rtp.RtpPacketizer;
 
 /**
- * H.264 packetizer (RFC 6184 packetization-mode 1): a NAL unit that fits the maximum payload
- * goes in a single NAL unit packet, a larger one in FU-A fragments (§5.8). Payload bytes are
- * retained slices of the NAL unit, never copies. Not thread-safe.
+ * H.264 packetizer (RFC 6184, non-interleaved mode): single NAL unit packets (§5.6) and FU-A
+ * fragments (§5.8) of at most the maximum payload. No aggregation on output.
  */
-public final class H264Packetizer implements RtpPacketizer {
-    private static final int FU_HEADER_BYTES = 2;
-
-    private final RtpPacketWriter writer;
-    private final int maxPayload;
-
+public final class H264Packetizer extends FragmentingPacketizer {
     public H264Packetizer(RtpPacketWriter writer, int maxPayloadBytes) {
-        this.writer = writer;
-        this.maxPayload = RtpPacketWriter.checkMaxPayload(maxPayloadBytes, FU_HEADER_BYTES);
+        super(writer, maxPayloadBytes, 1, 2);
     }
 
+    /** FU indicator (the NAL header's F and NRI bits, type 28), then S, E and the NAL type. */
     @Override
-    public void packetize(AccessUnit unit, long rtpTimestamp32, List<ByteBuf> out) {
-        List<ByteBuf> nals = unit.nalUnits();
-        int last = nals.size() - 1;
-        while (last >= 0 && !nals.get(last).isReadable()) {
-            last--;
-        }
-        for (int i = 0; i <= last; i++) {
-            ByteBuf nal = nals.get(i);
-            if (nal.isReadable()) {
-                packetizeNal(nal, rtpTimestamp32, i == last, out);
-            }
-        }
-    }
-
-    private void packetizeNal(ByteBuf nal, long timestamp, boolean lastOfUnit, List<ByteBuf> out) {
-        int start = nal.readerIndex();
-        int length = nal.readableBytes();
-        if (length <= maxPayload) {
-            out.add(writer.packet(writer.header(lastOfUnit, timestamp, 0), nal.retainedSlice(start, length)));
-            return;
-        }
-        int header = nal.getUnsignedByte(start);
-        int indicator = (header & 0xE0) | H264PayloadFormat.FU_A;
-        int type = header & 0x1F;
-        int chunk = maxPayload - FU_HEADER_BYTES;
-        int offset = start + 1;
-        int end = start + length;
-        while (offset < end) {
-            int n = Math.min(chunk, end - offset);
-            boolean first = offset == start + 1;
-            boolean lastFragment = offset + n == end;
-            ByteBuf h = writer.header(lastOfUnit && lastFragment, timestamp, FU_HEADER_BYTES);
-            h.writeByte(indicator);
-            h.writeByte((first ? 0x80 : 0) | (lastFragment ? 0x40 : 0) | type);
-            out.add(writer.packet(h, nal.retainedSlice(offset, n)));
-            offset += n;
-        }
-    }
-
-    @Override
-    public int nextSequenceNumber() {
-        return writer.nextSequenceNumber();
-    }
-
-    @Override
-    public long ssrc() {
-        return writer.ssrc();
-    }
-
-    @Override
-    public long packetCount() {
-        return writer.packetCount();
-    }
-
-    @Override
-    public long octetCount() {
-        return writer.octetCount();
+    protected void writeFragmentHeader(ByteBuf out, ByteBuf nal, int nalStart, boolean first, boolean last) {
+        int header = nal.getUnsignedByte(nalStart);
+        out.writeByte((header & 0xE0) | H264PayloadFormat.FU_A);
+        out.writeByte((first ? 0x80 : 0) | (last ? 0x40 : 0) | (header & 0x1F));
     }
 }
