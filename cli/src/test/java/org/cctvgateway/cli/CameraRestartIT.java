@@ -1,5 +1,6 @@
 package org.cctvgateway.cli;
 
+import org.cctvgateway.testing.ExternalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,14 +25,15 @@ class CameraRestartIT {
         try (SimulatedSite site = new SimulatedSite(tmp.resolve("data"), Duration.ofSeconds(5), Codec.H264)) {
             site.awaitStreaming(Duration.ofSeconds(20));
             Path frames = tmp.resolve("frames.crc");
-            try (ExternalProcess ff = ExternalProcess.start(tmp, "ffmpeg", "-nostdin", "-v", "error",
+            try (ExternalProcess ff = ExternalProcess.start("ffmpeg", "-nostdin", "-v", "error",
                     "-rtsp_transport", "tcp", "-i", site.url(1), "-map", "0:v", "-c", "copy", "-t", "14",
                     "-f", "framecrc", frames.toString())) {
                 awaitLines(frames, 50, Duration.ofSeconds(20));
                 site.stopCamera(1);
                 Thread.sleep(1000);
                 site.restartCamera(1, Codec.H264);
-                assertThat(ff.await(Duration.ofSeconds(60))).as("ffmpeg exit; stderr: %s", ff.stderr()).isZero();
+                ExternalProcess.Result r = ff.await(Duration.ofSeconds(60));
+                assertThat(r.exitCode()).as("ffmpeg exit; stderr: %s", r.stderr()).isZero();
             }
             List<Long> pts = framePts(frames);
             assertThat(pts.size()).as("frames written by ffmpeg").isGreaterThan(200);

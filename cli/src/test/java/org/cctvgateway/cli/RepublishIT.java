@@ -1,5 +1,6 @@
 package org.cctvgateway.cli;
 
+import org.cctvgateway.testing.ExternalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,11 +46,12 @@ class RepublishIT {
     void ffprobeReadsCodecAndResolutionOfEachSourceOverRtsps() throws Exception {
         String[][] expected = {{"h264", "640", "360"}, {"hevc", "640", "360"}};
         for (int cam = 1; cam <= 2; cam++) {
-            try (ExternalProcess probe = ExternalProcess.start(tmp, "ffprobe", "-v", "error", "-rtsp_transport", "tcp",
+            try (ExternalProcess probe = ExternalProcess.start("ffprobe", "-v", "error", "-rtsp_transport", "tcp",
                     "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "json",
                     site.url(cam))) {
-                assertThat(probe.await(Duration.ofSeconds(30))).as("ffprobe exit; stderr: %s", probe.stderr()).isZero();
-                JsonNode stream = new ObjectMapper().readTree(probe.stdout()).path("streams").path(0);
+                ExternalProcess.Result r = probe.await(Duration.ofSeconds(30));
+                assertThat(r.exitCode()).as("ffprobe exit; stderr: %s", r.stderr()).isZero();
+                JsonNode stream = new ObjectMapper().readTree(r.stdout()).path("streams").path(0);
                 assertThat(stream.path("codec_name").asText()).isEqualTo(expected[cam - 1][0]);
                 assertThat(stream.path("width").asText()).isEqualTo(expected[cam - 1][1]);
                 assertThat(stream.path("height").asText()).isEqualTo(expected[cam - 1][2]);
@@ -59,10 +61,11 @@ class RepublishIT {
 
     @Test
     void ffmpegDecodesTenSecondsWithoutAnError() throws Exception {
-        try (ExternalProcess ff = ExternalProcess.start(tmp, "ffmpeg", "-nostdin", "-v", "error", "-xerror",
+        try (ExternalProcess ff = ExternalProcess.start("ffmpeg", "-nostdin", "-v", "error", "-xerror",
                 "-rtsp_transport", "tcp", "-i", site.url(1), "-t", "10", "-f", "null", "-")) {
-            assertThat(ff.await(Duration.ofSeconds(40))).as("ffmpeg exit; stderr: %s", ff.stderr()).isZero();
-            assertThat(ff.stderr()).isEmpty();
+            ExternalProcess.Result r = ff.await(Duration.ofSeconds(40));
+            assertThat(r.exitCode()).as("ffmpeg exit; stderr: %s", r.stderr()).isZero();
+            assertThat(r.stderr()).isEmpty();
         }
     }
 

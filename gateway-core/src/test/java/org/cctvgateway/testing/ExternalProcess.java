@@ -1,4 +1,4 @@
-package org.cctvgateway.rtsp.server;
+package org.cctvgateway.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs ffmpeg, ffprobe or openssl with a bounded wait; the process is killed (by its own PID,
- * through its {@link Process} handle) when the wait runs out and always before returning.
+ * Runs a real peer (ffmpeg, ffprobe, openssl, node) for a test with a bounded wait. Output goes
+ * to temporary files, so a chatty process never blocks on a full pipe. The process is killed,
+ * by its own {@link Process} handle and nothing else, when the wait runs out and at the latest
+ * when this is closed.
  */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
     /** Exit code, stdout and stderr of a finished process; exit code -1 when it was killed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private final Process process;
@@ -30,28 +32,33 @@ final class ExternalProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} with stdin from {@code input} (empty for none). */
-    static ExternalProcess start(List<String> command, String input) throws IOException {
-        Path out = Files.createTempFile("h4-proc", ".out");
-        Path err = Files.createTempFile("h4-proc", ".err");
-        Path in = Files.createTempFile("h4-proc", ".in");
+    public static ExternalProcess start(List<String> command, String input) throws IOException {
+        Path out = Files.createTempFile("external-process", ".out");
+        Path err = Files.createTempFile("external-process", ".err");
+        Path in = Files.createTempFile("external-process", ".in");
         Files.writeString(in, input, StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(in.toFile()).start();
         return new ExternalProcess(p, out, err, in);
     }
 
-    static Result run(List<String> command, Duration timeout) throws Exception {
+    /** Starts {@code command} with no input. */
+    public static ExternalProcess start(String... command) throws IOException {
+        return start(List.of(command), "");
+    }
+
+    public static Result run(List<String> command, Duration timeout) throws Exception {
         return run(command, "", timeout);
     }
 
-    static Result run(List<String> command, String input, Duration timeout) throws Exception {
+    public static Result run(List<String> command, String input, Duration timeout) throws Exception {
         try (ExternalProcess p = start(command, input)) {
             return p.await(timeout);
         }
     }
 
     /** Waits at most {@code timeout}; kills the process if it is still running. */
-    Result await(Duration timeout) throws Exception {
+    public Result await(Duration timeout) throws Exception {
         boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!done) {
             kill();
@@ -59,8 +66,12 @@ final class ExternalProcess implements AutoCloseable {
         return new Result(done ? process.exitValue() : -1, Files.readString(out), Files.readString(err));
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private void kill() {

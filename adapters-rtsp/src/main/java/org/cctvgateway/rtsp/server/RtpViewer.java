@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cctvgateway.media.AccessUnit;
 import org.cctvgateway.media.StreamInfo;
 import org.cctvgateway.media.StreamSubscriber;
@@ -23,9 +23,11 @@ import org.cctvgateway.rtp.rtcp.SenderReport;
  * connection's event loop, with an RTCP sender report about every five seconds.
  *
  * <p><b>Threads.</b> The hub may call from its own thread; the gate decision is made there
- * (under this object's lock), and sending is handed to the event loop. At most {@link
- * #MAX_PENDING_UNITS} units wait for the event loop; beyond that the viewer counts as not
- * writable, so a stalled loop cannot pile up memory.
+ * (under this object's lock), and sending is handed to the event loop. Units waiting for the
+ * event loop have a byte budget of their own, the size of the connection's outbound buffer
+ * bound (the write-buffer high water mark, {@code server.viewerQueue}): a viewer is writable
+ * only while both stay under it, so a stalled loop cannot pile up more than twice that budget,
+ * and a loop that stalls briefly under load does not make a healthy viewer skip frames.
  *
  * <p><b>Ownership.</b> Borrows each unit from the hub and retains it only while a send task is
  * pending. NAL bytes go out as retained slices, never copied.
@@ -36,8 +38,6 @@ import org.cctvgateway.rtp.rtcp.SenderReport;
  * wall clock), so a viewer can place frames in real time (RFC 3550 §6.4.1).
  */
 final class RtpViewer implements StreamSubscriber {
-    /** Units waiting for the event loop before the viewer counts as not keeping up. */
-    static final int MAX_PENDING_UNITS = 64;
     static final long SENDER_REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** What the viewer tells the session it belongs to; called on the event loop. */
@@ -56,7 +56,8 @@ final class RtpViewer implements StreamSubscriber {
     private final Listener listener;
     private final String cname;
     private final long initialRtpTime;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final long maxQueuedBytes;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     // Guarded by this: decisions may come from the hub's threads.
@@ -70,8 +71,10 @@ final class RtpViewer implements StreamSubscriber {
     private boolean reported;
 
     RtpViewer(EventLoop loop, ByteBufAllocator alloc, ViewerTransport transport, RtpPacketizer packetizer,
-              ViewerGate gate, StreamMeters meters, Listener listener, String cname, long initialRtpTime) {
+              ViewerGate gate, StreamMeters meters, Listener listener, String cname, long initialRtpTime,
+              long maxQueuedBytes) {
         this.loop = loop;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.alloc = alloc;
         this.transport = transport;
         this.packetizer = packetizer;
@@ -102,7 +105,7 @@ final class RtpViewer implements StreamSubscriber {
                 }
                 started = true;
             }
-            boolean writable = transport.isWritable() && pending.get() < MAX_PENDING_UNITS;
+            boolean writable = transport.isWritable() && pendingBytes.get() < maxQueuedBytes;
             decision = gate.offer(unit.isKeyframe(), writable);
         }
         switch (decision) {
@@ -135,7 +138,8 @@ final class RtpViewer implements StreamSubscriber {
     }
 
     private void schedule(AccessUnit unit) {
-        pending.incrementAndGet();
+        int size = unit.size();
+        pendingBytes.addAndGet(size);
         unit.retain();
         try {
             loop.execute(() -> {
@@ -144,12 +148,12 @@ final class RtpViewer implements StreamSubscriber {
                         send(unit);
                     }
                 } finally {
-                    pending.decrementAndGet();
+                    pendingBytes.addAndGet(-size);
                     unit.release();
                 }
             });
         } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
+            pendingBytes.addAndGet(-size);
             unit.release();
         }
     }

@@ -184,7 +184,8 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (s == null) {
             return;
         }
-        ServerSession.RtpInfo info = s.play(server.options.viewerMaxLag(), server.clock, this,
+        ServerSession.RtpInfo info = s.play(server.options.viewerMaxLag(),
+                server.options.writeBufferWaterMark().high(), server.clock, this,
                 "cctv-gateway@" + ctx.channel().id().asShortText());
         FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.OK, cseq);
         r.headers().set(RtspResponses.H_SESSION, sessionHeader(s));

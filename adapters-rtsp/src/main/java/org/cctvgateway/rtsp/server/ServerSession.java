@@ -87,13 +87,13 @@ final class ServerSession {
      * Starts sending: returns the RTP-Info of the first packet to come. The caller writes the
      * PLAY reply before returning to the event loop, so the reply precedes every packet.
      */
-    RtpInfo play(Duration maxLag, Clock clock, RtpViewer.Listener listener, String cname) {
+    RtpInfo play(Duration maxLag, long maxQueuedBytes, Clock clock, RtpViewer.Listener listener, String cname) {
         RtpInfo info = new RtpInfo(target.trackUrl(), packetizer.nextSequenceNumber(), nextRtpTime);
         if (state == State.PLAYING) {
             return info;
         }
         RtpViewer v = new RtpViewer(connection.eventLoop(), connection.alloc(), transport, packetizer,
-                new ViewerGate(maxLag, clock), meters, listener, cname, nextRtpTime);
+                new ViewerGate(maxLag, clock), meters, listener, cname, nextRtpTime, maxQueuedBytes);
         viewer = v;
         state = State.PLAYING;
         meters.viewers.incrementAndGet();

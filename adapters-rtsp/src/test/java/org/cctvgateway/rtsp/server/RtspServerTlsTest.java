@@ -1,5 +1,6 @@
 package org.cctvgateway.rtsp.server;
 
+import org.cctvgateway.testing.ExternalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
