@@ -60,6 +60,19 @@ class RepublishIT {
     }
 
     @Test
+    void gstreamerDecodesEachStreamOverRtsps() throws Exception {
+        String[][] chains = {{"rtph264depay", "h264parse", "avdec_h264"}, {"rtph265depay", "h265parse", "avdec_h265"}};
+        for (int cam = 1; cam <= 2; cam++) {
+            String[] c = chains[cam - 1];
+            // tls-validation-flags=0: the test gateway's certificate is self-signed.
+            ExternalProcess.Result r = ExternalProcess.run(List.of("gst-launch-1.0", "-q", "rtspsrc",
+                    "location=" + site.url(cam), "tls-validation-flags=0", "protocols=tcp", "!", c[0], "!", c[1], "!",
+                    c[2], "!", "fakesink", "num-buffers=100", "sync=false"), Duration.ofSeconds(40));
+            assertThat(r.exitCode()).as("gst-launch exit for camera %d; stderr: %s", cam, r.stderr()).isZero();
+        }
+    }
+
+    @Test
     void ffmpegDecodesTenSecondsWithoutAnError() throws Exception {
         try (ExternalProcess ff = ExternalProcess.start("ffmpeg", "-nostdin", "-v", "error", "-xerror",
                 "-rtsp_transport", "tcp", "-i", site.url(1), "-t", "10", "-f", "null", "-")) {
