@@ -115,16 +115,17 @@ public final class SoapHttpTransport {
         if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
             return timeout(uri, t);
         }
-        if (t instanceof ConnectException || t instanceof java.nio.channels.UnresolvedAddressException
-                || t.getCause() instanceof ConnectException) {
-            return new OnvifCallException(Kind.UNREACHABLE, "cannot connect to " + display(uri) + ": "
-                    + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()), 0, null, t);
+        if (t instanceof java.nio.channels.UnresolvedAddressException
+                || t.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            return new OnvifCallException(Kind.UNREACHABLE, "cannot find host " + uri.getHost(), 0, null, t);
         }
-        if (t instanceof IOException) {
-            return new OnvifCallException(Kind.UNREACHABLE, "connection to " + display(uri) + " failed: " + t, 0, null,
-                    t);
+        if (t instanceof ConnectException || t.getCause() instanceof ConnectException) {
+            return new OnvifCallException(Kind.UNREACHABLE, "nothing answers at " + display(uri)
+                    + " (connection refused)", 0, null, t);
         }
-        return new OnvifCallException(Kind.UNREACHABLE, "request to " + display(uri) + " failed: " + t, 0, null, t);
+        String detail = t.getMessage() == null ? "" : ": " + t.getMessage();
+        return new OnvifCallException(Kind.UNREACHABLE, "connection to " + display(uri) + " failed" + detail, 0,
+                null, t);
     }
 
     static String display(URI uri) {

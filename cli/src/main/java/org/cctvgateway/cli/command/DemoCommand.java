@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Clock;
 import org.cctvgateway.cli.runtime.GatewayMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.cctvgateway.config.ServerConfig;
 import org.cctvgateway.config.StreamConfig;
 import org.cctvgateway.media.Codec;
 import org.cctvgateway.cli.simulator.CameraAuth;
+import io.netty.channel.nio.NioIoHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Option(names = "--port", defaultValue = "8322", description = "RTSPS port of the gateway. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8322",
+            description = "RTSPS port of the gateway. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--admin-port", defaultValue = "9464",
@@ -64,7 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where the gateway keeps its TLS certificate. Default: ${DEFAULT-VALUE}.")
     String dataDir;
 
-    @Option(names = "--codec", defaultValue = "h264", description = "h264 or h265 for the simulated cameras. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = "h264",
+            description = "h264 or h265 for the simulated cameras. Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--no-tls", description = "Serve plain rtsp:// instead of rtsps:// (loopback tests only).")
@@ -93,7 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
                         "DEMO_CAMERA_PASSWORD", null, "tcp", false));
             }
             ServerConfig server = new ServerConfig("127.0.0.1", port,
-                    new org.cctvgateway.config.TlsConfig(!noTls, null, null, null, null), null, null, null, null, null, null);
+                    new org.cctvgateway.config.TlsConfig(!noTls, null, null, null, null),
+                    null, null, null, null, null, null);
             GatewayConfig cfg = new GatewayConfig(dataDir, server, new AdminConfig(true, "127.0.0.1", adminPort),
                     null, streams);
             List<String> problems = ConfigLoader.validate(cfg);
@@ -102,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             PrometheusMeterRegistry registry = GatewayMetrics.newRegistry();
             GatewayRuntime rt = life.own(GatewayRuntime.start(cfg,
-                    name -> name.equals("DEMO_CAMERA_PASSWORD") ? cameraPassword : null, registry, Clock.SYSTEM, group));
+                    name -> name.equals("DEMO_CAMERA_PASSWORD") ? cameraPassword : null, registry, Clock.SYSTEM,
+                    group));
             awaitStreams(rt, Duration.ofSeconds(15));
             report(out, rt);
             life.await(runFor);
@@ -142,7 +146,8 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 out.println(p.path());
                 out.println("    " + url + "   (" + p.status().state().name().toLowerCase(java.util.Locale.ROOT)
-                        + p.hub().streamInfo().map(i -> ", " + i.codec() + " " + i.width() + "x" + i.height()).orElse("")
+                        + p.hub().streamInfo().map(i -> ", " + i.codec() + " " + i.width() + "x" + i.height())
+                                .orElse("")
                         + ")");
                 out.println("    watch: " + watch);
             }
@@ -154,7 +159,8 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("VLC: vlc " + rt.urlFor("127.0.0.1", rt.pipelines().get(0).path())
                         + "  (accept the self-signed certificate when asked)");
             }
-            rt.adminPort().ifPresent(p -> out.println("Metrics: http://127.0.0.1:" + p + "/metrics   Health: http://127.0.0.1:"
+            rt.adminPort().ifPresent(p -> out.println("Metrics: http://127.0.0.1:" + p
+                    + "/metrics   Health: http://127.0.0.1:"
                     + p + "/health"));
             out.println("The gateway is running; press Ctrl-C to stop.");
         }

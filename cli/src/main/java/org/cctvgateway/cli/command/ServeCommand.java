@@ -32,7 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "YAML configuration (see examples/config/gateway.yaml). Without it: all defaults, no cameras.")
+            description = "YAML configuration (see examples/config/gateway.yaml). "
+                    + "Without it: all defaults, no cameras.")
     Path config;
 
     @Option(names = "--print-config", description = "Print the effective configuration as YAML and exit.")

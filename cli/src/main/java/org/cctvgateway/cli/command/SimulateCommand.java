@@ -37,17 +37,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Option(names = "--cameras", defaultValue = "1", description = "How many cameras (1..256). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cameras", defaultValue = "1",
+            description = "How many cameras (1..256). Default: ${DEFAULT-VALUE}.")
     int cameras;
 
     @Option(names = "--port", defaultValue = "8554",
             description = "Port of the first camera; 0 gives each a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--codec", defaultValue = "h264", description = "h264 or h265 for the bundled clip. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = "h264",
+            description = "h264 or h265 for the bundled clip. Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--clip", description = "An Annex B .h264/.h265 file to loop instead of the bundled clip.")
@@ -84,7 +87,8 @@ public final class SimulateCommand implements Callable<Integer> {
         try (Lifetime life = new Lifetime()) {
             MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
             life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
-            CameraSimulator sim = life.own(CameraSimulator.start(cameras, bind, port, loaded, auth, group, Clock.SYSTEM));
+            CameraSimulator sim = life.own(CameraSimulator.start(cameras, bind, port, loaded, auth, group,
+                    Clock.SYSTEM));
             for (CameraSimulator.SimulatedCamera c : sim.cameras()) {
                 if (common.json) {
                     Map<String, Object> line = new LinkedHashMap<>();
@@ -144,7 +148,8 @@ public final class SimulateCommand implements Callable<Integer> {
             case "hevc":
                 return Codec.H265;
             default:
-                throw new GatewayException("--codec '" + name + "' is not h264 or h265", "give --codec h264 or --codec h265");
+                throw new GatewayException("--codec '" + name + "' is not h264 or h265",
+                        "give --codec h264 or --codec h265");
         }
     }
 }
