@@ -1,6 +1,7 @@
 package org.cctvgateway.cli;
 
 import org.cctvgateway.cli.command.DemoCommand;
+import org.cctvgateway.cli.command.DiscoverCommand;
 import org.cctvgateway.cli.command.ProbeCommand;
 import org.cctvgateway.cli.command.ServeCommand;
 import org.cctvgateway.cli.command.SimulateCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Brings a premises' CCTV cameras into the Safe City network: pulls their streams, "
                 + "normalizes them and re-publishes them over RTSPS.",
-        subcommands = {DemoCommand.class, ProbeCommand.class, ServeCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ServeCommand.class, SimulateCommand.class,
                        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a failure explained by its message. */
