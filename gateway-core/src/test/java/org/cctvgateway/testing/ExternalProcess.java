@@ -33,12 +33,20 @@ public final class ExternalProcess implements AutoCloseable {
 
     /** Starts {@code command} with stdin from {@code input} (empty for none). */
     public static ExternalProcess start(List<String> command, String input) throws IOException {
+        return start(new ProcessBuilder(command), input);
+    }
+
+    /** Starts what {@code builder} describes (its command, environment, directory), with no input. */
+    public static ExternalProcess start(ProcessBuilder builder) throws IOException {
+        return start(builder, "");
+    }
+
+    private static ExternalProcess start(ProcessBuilder builder, String input) throws IOException {
         Path out = Files.createTempFile("external-process", ".out");
         Path err = Files.createTempFile("external-process", ".err");
         Path in = Files.createTempFile("external-process", ".in");
         Files.writeString(in, input, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(in.toFile()).start();
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(in.toFile()).start();
         return new ExternalProcess(p, out, err, in);
     }
 

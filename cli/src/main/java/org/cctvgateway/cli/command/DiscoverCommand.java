@@ -142,7 +142,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 Optional<Row> changed = table.add(device);
                 if (changed.isPresent() && !common.json) {
                     synchronized (out) {
-                        out.printf(ROW, changed.get().address, changed.get().howFound(), cell(changed.get().vendor, 14),
+                        out.printf(ROW, changed.get().hostAndPort(), changed.get().howFound(), cell(changed.get().vendor, 14),
                                 cell(changed.get().model, 18), cell(changed.get().name, 28),
                                 (changed.get().onvif ? "yes" : "no") + (changed.get().updated ? " (updated)" : ""));
                         out.flush();
@@ -207,6 +207,12 @@ public final class DiscoverCommand implements Callable<Integer> {
             this.endpointReference = d.endpointReference().orElse("");
             merge(d);
             updated = false;
+        }
+
+        /** The address with the device's (ONVIF) port when one is known, as a user would type it into probe. */
+        String hostAndPort() {
+            return sources.stream().filter(s -> s.port().isPresent()).findFirst()
+                    .map(s -> address + ":" + s.port().getAsInt()).orElse(address);
         }
 
         /** Merges {@code d}; true when the row changed. */

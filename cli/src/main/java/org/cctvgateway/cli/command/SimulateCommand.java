@@ -17,7 +17,11 @@ import org.cctvgateway.cli.output.JsonLines;
 import org.cctvgateway.cli.simulator.CameraSimulator;
 import org.cctvgateway.cli.simulator.Clip;
 import org.cctvgateway.config.HumanDuration;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import org.cctvgateway.media.Codec;
+import org.cctvgateway.spi.Credentials;
+import org.slf4j.LoggerFactory;
 import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
 import org.cctvgateway.cli.simulator.CameraAuth;
 import picocli.CommandLine.Command;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cctv-gateway simulate}: simulated IP cameras on this machine. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs simulated IP cameras on 127.0.0.1, each an RTSP server looping a clip.",
-                       "Camera i listens on PORT+i-1 and serves rtsp://127.0.0.1:PORT/live."})
+        description = {"Runs simulated IP cameras on 127.0.0.1, each an RTSP server looping a clip and an ONVIF",
+                       "device found by WS-Discovery and mDNS. Camera i serves rtsp://127.0.0.1:(PORT+i-1)/live",
+                       "and ONVIF at http://127.0.0.1:(ONVIF-PORT+i-1)/onvif/device_service."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +75,17 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Stop after this long (e.g. 30s); 0s runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     String duration;
 
+    @Option(names = "--onvif-port", defaultValue = "8000",
+            description = "Port of the first camera's ONVIF device service; 0 gives each a free port. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int onvifPort;
+
+    @Option(names = "--no-onvif", description = "Serve RTSP only: no ONVIF device service, no discovery.")
+    boolean noOnvif;
+
+    @Option(names = "--no-discovery", description = "Do not announce the cameras by WS-Discovery and mDNS.")
+    boolean noDiscovery;
+
     @Override
     public Integer call() throws Exception {
         common.applyLogLevel();
@@ -81,24 +97,41 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new GatewayException("--port " + port + " with " + cameras + " cameras goes past 65535",
                     "give a lower --port");
         }
-        Optional<DigestAuthenticator> auth = auth(user, passwordEnv);
+        Optional<Credentials> login = login(user, passwordEnv);
         Clip loaded = loadClip(clip, codec, fps);
+        if (onvifPort < 0 || onvifPort > 65535 || (onvifPort > 0 && onvifPort + cameras - 1 > 65535)) {
+            throw new GatewayException("--onvif-port " + onvifPort + " with " + cameras + " cameras goes past 65535",
+                    "give a lower --onvif-port");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Lifetime life = new Lifetime()) {
             MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
             life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
-            CameraSimulator sim = life.own(CameraSimulator.start(cameras, bind, port, loaded, auth, group,
-                    Clock.SYSTEM));
+            CameraSimulator sim = life.own(noOnvif
+                    ? CameraSimulator.start(cameras, bind, port, loaded,
+                            login.map(l -> CameraAuth.forUser("simulated camera", l.username(), l.password())), group,
+                            Clock.SYSTEM)
+                    : CameraSimulator.start(cameras, bind, port, loaded, login,
+                            new CameraSimulator.OnvifOptions(onvifPort, noDiscovery ? Optional.empty()
+                                    : multicastInterface(bind)), group, Clock.SYSTEM));
             for (CameraSimulator.SimulatedCamera c : sim.cameras()) {
                 if (common.json) {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("camera", c.name());
                     line.put("url", c.url());
                     line.put("codec", loaded.codec().name().toLowerCase(Locale.ROOT));
-                    line.put("auth", auth.isPresent());
+                    line.put("auth", login.isPresent());
+                    c.onvif().ifPresent(o -> {
+                        line.put("onvif", o.xaddr().toString());
+                        line.put("manufacturer", c.identity().manufacturer());
+                        line.put("model", c.identity().model());
+                        line.put("serial", c.identity().serial());
+                    });
                     JsonLines.print(out, line);
                 } else {
-                    out.println(c.name() + "  " + c.url() + (auth.isPresent() ? "  (user " + user + ")" : ""));
+                    out.println(c.name() + "  " + c.url() + (login.isPresent() ? "  (user " + user + ")" : "")
+                            + c.onvif().map(o -> "  ONVIF " + o.xaddr() + "  " + c.identity().manufacturer() + " "
+                            + c.identity().model() + " " + c.identity().serial()).orElse(""));
                 }
             }
             if (!common.json) {
@@ -116,6 +149,32 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--duration: " + e.getMessage(), "e.g. --duration 30s", e);
         }
+    }
+
+    /**
+     * The interface WS-Discovery and mDNS use for cameras bound to {@code bind}; empty, with one
+     * line saying why and what to do, when it cannot carry multicast.
+     */
+    static Optional<NetworkInterface> multicastInterface(String bind) {
+        try {
+            InetAddress address = InetAddress.getByName(bind);
+            NetworkInterface nif = address.isAnyLocalAddress() ? NetworkInterface.getByName("lo")
+                    : NetworkInterface.getByInetAddress(address);
+            if (nif != null && nif.isUp() && nif.supportsMulticast()) {
+                return Optional.of(nif);
+            }
+            LoggerFactory.getLogger(SimulateCommand.class).warn("cameras are not announced by WS-Discovery or mDNS: "
+                    + "interface {} of {} has no multicast (as root: ip link set {} multicast on)",
+                    nif == null ? "?" : nif.getName(), bind, nif == null ? "lo" : nif.getName());
+        } catch (java.io.IOException e) {
+            LoggerFactory.getLogger(SimulateCommand.class).warn("cameras are not announced: cannot look up the "
+                    + "interface of {}: {}", bind, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Credentials> login(String user, String passwordEnv) {
+        return auth(user, passwordEnv).map(a -> new Credentials(user, System.getenv(passwordEnv)));
     }
 
     static Optional<DigestAuthenticator> auth(String user, String passwordEnv) {
