@@ -246,6 +246,16 @@ public final class ConfigLoader {
             p.add("ingest.backoffMax: " + HumanDuration.format(in.backoffMax()) + " is shorter than ingest.backoffInitial "
                     + HumanDuration.format(in.backoffInitial()));
         }
+        OnvifConfig onvif = c.onvif();
+        if (onvif.enabled()) {
+            checkPort(p, "onvif.port", onvif.port(), true);
+            checkBind(p, "onvif.bind", onvif.bind());
+            if (onvif.username().isEmpty() || onvif.passwordEnv().isEmpty()) {
+                p.add("onvif: needs username and passwordEnv; the device service lists every stream, so it has a login");
+            } else if (!ENV_NAME.matcher(onvif.passwordEnv()).matches()) {
+                p.add("onvif.passwordEnv: '" + onvif.passwordEnv() + "' is not an environment variable name");
+            }
+        }
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < c.streams().size(); i++) {
             StreamConfig s = c.streams().get(i);

@@ -98,12 +98,28 @@ public final class DeviceRequestHandler {
                 return device(name, base, host, port);
             }
             if (Namespaces.TRT.equals(ns) || Namespaces.TR2.equals(ns)) {
-                return media(name, request, Namespaces.TR2.equals(ns));
+                return media(name, request, Namespaces.TR2.equals(ns), host);
             }
         } catch (SoapProtocolException e) {
             return fault(400, "Sender", "InvalidArgVal", clip(e.getMessage()));
         }
         return fault(500, "Receiver", "ActionNotSupported", "operation " + clip(name) + " is not supported");
+    }
+
+    /**
+     * A stream URI whose host is {@code 0.0.0.0} means "wherever this device was reached": the
+     * host the client used takes its place, so a gateway behind NAT or with several addresses
+     * hands every client a URI it can open. Any other URI is returned as configured.
+     */
+    static URI reachableFrom(URI uri, String host) {
+        if (!"0.0.0.0".equals(uri.getHost())) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), null, host, uri.getPort(), uri.getPath(), uri.getQuery(), null);
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
     }
 
     private DeviceResponse device(String name, String base, String host, int port) {
@@ -125,7 +141,7 @@ public final class DeviceRequestHandler {
         return ok(body);
     }
 
-    private DeviceResponse media(String name, Element request, boolean media2) {
+    private DeviceResponse media(String name, Element request, boolean media2, String host) {
         List<MediaProfile> profiles = config.profiles();
         switch (name) {
             case "GetProfiles":
@@ -145,12 +161,12 @@ public final class DeviceRequestHandler {
                         : DeviceResponses.videoEncoderConfigurations(profiles));
             case "GetProfile":
                 if (!media2) {
-                    return profileCall(name, request, false);
+                    return profileCall(name, request, false, host);
                 }
                 break;
             case "GetStreamUri":
             case "GetSnapshotUri":
-                return profileCall(name, request, media2);
+                return profileCall(name, request, media2, host);
             default:
                 break;
         }
@@ -158,7 +174,7 @@ public final class DeviceRequestHandler {
     }
 
     /** A call naming one profile by its token (ver10 and ver20 both call the element ProfileToken). */
-    private DeviceResponse profileCall(String name, Element request, boolean media2) {
+    private DeviceResponse profileCall(String name, Element request, boolean media2, String host) {
         List<MediaProfile> profiles = config.profiles();
         String token = Xml.childText(request, media2 ? Namespaces.TR2 : Namespaces.TRT, "ProfileToken");
         int index = -1;
@@ -175,7 +191,8 @@ public final class DeviceRequestHandler {
             return ok(DeviceResponses.profile(p, index));
         }
         if ("GetStreamUri".equals(name)) {
-            return ok(media2 ? Media2Responses.streamUri(p.streamUri()) : DeviceResponses.streamUri(p.streamUri()));
+            URI uri = reachableFrom(p.streamUri(), host);
+            return ok(media2 ? Media2Responses.streamUri(uri) : DeviceResponses.streamUri(uri));
         }
         Optional<URI> snapshot = p.snapshotUri();
         if (snapshot.isEmpty()) {

@@ -3,8 +3,8 @@ package org.cctvgateway.cli.runtime;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +18,15 @@ import java.util.function.Function;
 import org.cctvgateway.cli.admin.AdminServer;
 import org.cctvgateway.config.GatewayConfig;
 import org.cctvgateway.config.IngestConfig;
+import org.cctvgateway.config.OnvifConfig;
+import org.cctvgateway.ConfigException;
+import org.cctvgateway.GatewayException;
+import org.cctvgateway.media.StreamInfo;
+import org.cctvgateway.onvif.device.OnvifDeviceConfig;
+import org.cctvgateway.onvif.device.OnvifDeviceService;
+import org.cctvgateway.spi.DeviceIdentity;
+import org.cctvgateway.spi.MediaProfile;
+import java.net.InetAddress;
 import org.cctvgateway.config.StreamConfig;
 import org.cctvgateway.config.TlsConfig;
 import org.cctvgateway.media.HubLimits;
@@ -50,7 +59,10 @@ public final class GatewayRuntime implements AutoCloseable {
     private final MountRegistry mounts = new MountRegistry();
     private final List<StreamPipeline> pipelines = new ArrayList<>();
     private final Optional<GatewayTlsMaterial> tls;
+    private static final java.time.Duration ONVIF_WAIT = java.time.Duration.ofSeconds(5);
+
     private RtspServer server;
+    private OnvifDeviceService onvifDevice;
     private AdminServer admin;
 
     private GatewayRuntime(GatewayConfig config, EventLoopGroup group, boolean ownsGroup,
@@ -134,6 +146,9 @@ public final class GatewayRuntime implements AutoCloseable {
         if (config.admin().enabled()) {
             admin = AdminServer.start(config.admin().bind(), config.admin().port(), registry, this::health);
         }
+        if (config.onvif().enabled()) {
+            startOnvif(env);
+        }
         if (pipelines.isEmpty()) {
             log.warn("no streams configured, so nothing is re-published; add cameras under 'streams:' in a "
                     + "configuration file (see examples/config/gateway.yaml) and run: cctv-gateway serve --config FILE");
@@ -153,6 +168,67 @@ public final class GatewayRuntime implements AutoCloseable {
         return new RtspSourceOptions(fromUrl.url(), user, pw, transport, in.connectTimeout(), in.requestTimeout(),
                 in.firstFrameTimeout(), in.stallTimeout(), in.backoffInitial(), in.backoffMax(), s.trustAllTls(),
                 fromUrl.limits());
+    }
+
+    /**
+     * Presents the re-published streams as an ONVIF device, one media profile per stream. The
+     * profiles carry what the gateway measured (codec, size, frame rate), so it waits a few
+     * seconds for the streams' first pictures; a stream not up by then is listed without them.
+     */
+    private void startOnvif(Function<String, String> env) {
+        OnvifConfig o = config.onvif();
+        String password = env.apply(o.passwordEnv());
+        if (password == null || password.isEmpty()) {
+            throw new ConfigException("onvif.passwordEnv", "environment variable " + o.passwordEnv() + " is not set",
+                    "export " + o.passwordEnv() + " with the ONVIF user's password before starting the gateway");
+        }
+        if (pipelines.isEmpty()) {
+            log.warn("ONVIF device service not started: no streams to present");
+            return;
+        }
+        long deadline = System.nanoTime() + ONVIF_WAIT.toNanos();
+        while (System.nanoTime() < deadline && pipelines.stream().anyMatch(p -> p.hub().streamInfo().isEmpty())) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<MediaProfile> profiles = new ArrayList<>();
+        for (StreamPipeline p : pipelines) {
+            Optional<StreamInfo> info = p.hub().streamInfo();
+            // Host 0.0.0.0: the device service puts in the host each client reached it by.
+            URI uri = URI.create(urlFor("0.0.0.0", p.path()));
+            profiles.add(new MediaProfile(p.path(), p.path().replace('/', '_'),
+                    info.map(i -> i.codec().name()).orElse("H264"), info.map(StreamInfo::width).orElse(0),
+                    info.map(StreamInfo::height).orElse(0), info.map(StreamInfo::frameRate).orElse(0.0), 0, 0, uri,
+                    Optional.empty()));
+        }
+        String serial = fingerprint().map(f -> f.replace(":", "").substring(0, 16)).orElse("PLAIN-RTSP");
+        DeviceIdentity identity = new DeviceIdentity("cctv-gateway", "cctv-gateway", version(), serial,
+                "cctv-gateway", "");
+        List<String> scopes = List.of("onvif://www.onvif.org/type/video_encoder",
+                "onvif://www.onvif.org/Profile/Streaming", "onvif://www.onvif.org/name/cctv-gateway",
+                "onvif://www.onvif.org/hardware/cctv-gateway");
+        try {
+            onvifDevice = OnvifDeviceService.start(InetAddress.getByName(o.bind()), o.port(),
+                    OnvifDeviceConfig.of(identity, profiles, o.username(), password, scopes));
+        } catch (java.io.IOException e) {
+            throw new GatewayException("ONVIF device service cannot listen on " + o.bind() + ":" + o.port() + ": "
+                    + e.getMessage(), "stop what uses the port or set onvif.port to another one", e);
+        }
+        log.info("ONVIF device service at {} presents {} stream(s)", onvifDevice.xaddr(), profiles.size());
+    }
+
+    private static String version() {
+        String v = GatewayRuntime.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /** The ONVIF device service's port, when it runs. */
+    public Optional<Integer> onvifPort() {
+        return Optional.ofNullable(onvifDevice).map(OnvifDeviceService::port);
     }
 
     /** The port the RTSP(S) server listens on. */
@@ -201,6 +277,9 @@ public final class GatewayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (onvifDevice != null) {
+            onvifDevice.close();
+        }
         if (admin != null) {
             admin.close();
         }
