@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Brings a premises' CCTV cameras into the Safe City network: pulls their streams, "
                 + "normalizes them and re-publishes them over RTSPS.",
-        subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ServeCommand.class, SimulateCommand.class,
-                       CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ServeCommand.class,
+                       SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a failure explained by its message. */
     public static final int EXIT_FAILURE = 1;
