@@ -212,8 +212,7 @@ public final class RelayBenchmark implements AutoCloseable {
         int adminPort = freeTcpPort();
         Path config = writeConfig(n, cameras, rtspPort, adminPort, tls);
         ChildProcess gw = ChildProcess.start("gateway-" + (tls ? "rtsps" : "rtsp") + "-n" + n, logDir,
-                List.of(javaBin.toString(), "-jar", options.jar().toString(), "serve", "--config", config.toString(),
-                        "--json"));
+                gatewayCommand(config));
         List<RtspStreamSource> viewers = new ArrayList<>();
         List<RecordingSink> sinks = new ArrayList<>();
         try {
@@ -400,6 +399,21 @@ public final class RelayBenchmark implements AutoCloseable {
         }
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    /**
+     * The measured gateway's command line: {@code BENCH_GATEWAY_JAVA_OPTS} (split on whitespace), if set, goes
+     * before {@code -jar}, e.g. to record a flight recording of the window. The 0-stream baseline gets none.
+     */
+    private List<String> gatewayCommand(Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBin.toString());
+        String opts = System.getenv("BENCH_GATEWAY_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", options.jar().toString(), "serve", "--config", config.toString(), "--json"));
+        return command;
     }
 
     private Baseline baseline() throws Exception {

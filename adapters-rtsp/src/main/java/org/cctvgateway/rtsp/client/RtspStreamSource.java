@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -35,6 +34,7 @@ import org.cctvgateway.media.AccessUnit;
 import org.cctvgateway.media.AccessUnitSink;
 import org.cctvgateway.media.TrackInfo;
 import org.cctvgateway.rtsp.codec.RtspUrls;
+import org.cctvgateway.rtsp.transport.Transports;
 import org.cctvgateway.spi.SourceState;
 import org.cctvgateway.spi.SourceStatus;
 import org.cctvgateway.spi.StreamSource;
@@ -218,7 +218,7 @@ public final class RtspStreamSource implements StreamSource {
         long idle = options.transport() == RtspSourceOptions.Transport.TCP
                 ? Math.max(options.firstFrameTimeout().toMillis(), options.stallTimeout().toMillis())
                         + options.requestTimeout().toMillis() : 0;
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop).channel(Transports.socketChannel(loop))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         options.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)

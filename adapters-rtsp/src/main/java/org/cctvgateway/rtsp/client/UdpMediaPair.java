@@ -12,11 +12,11 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.cctvgateway.rtsp.transport.Transports;
 
 /**
  * The two UDP sockets of an RTP session over UDP: RTP on an even port and RTCP on the next one
@@ -107,7 +107,7 @@ final class UdpMediaPair {
 
     private static Bootstrap bootstrap(EventLoop loop, InetAddress camera, Sink sink,
                                        java.util.function.LongSupplier clock) {
-        return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        return new Bootstrap().group(loop).channel(Transports.datagramChannel(loop))
                 // Cameras packetize to the Ethernet MTU; 8 KiB leaves room for jumbo frames without
                 // pinning 64 KiB per held fragment. A longer datagram is cut and then dropped as malformed.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(8192))

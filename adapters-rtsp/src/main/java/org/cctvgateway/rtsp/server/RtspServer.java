@@ -1,5 +1,6 @@
 package org.cctvgateway.rtsp.server;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -8,15 +9,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import io.micrometer.core.instrument.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.cctvgateway.GatewayException;
+import org.cctvgateway.rtsp.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The event loop group must be NIO ({@code MultiThreadIoEventLoopGroup(NioIoHandler.newFactory())}),
- * the gateway's one shared group; the server never shuts it down. {@link #start()} and
- * {@link #close()} wait (bounded) and must not be called on an event loop.
+ * <p>The event loop group is the gateway's one shared group, epoll or NIO ({@link
+ * Transports#newEventLoopGroup}); the channels match whichever it is. The server never shuts it
+ * down. {@link #start()} and {@link #close()} wait (bounded) and must not be called on an event loop.
  */
 public final class RtspServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtspServer.class);
@@ -67,7 +67,7 @@ public final class RtspServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("RTSP server already started on " + serverChannel.localAddress());
         }
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(Transports.serverSocketChannel(group))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, options.writeBufferWaterMark())

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.cctvgateway.rtsp.codec.PortRange;
+import org.cctvgateway.rtsp.transport.Transports;
 
 /**
  * Binds a UDP port pair (RTP on an even port, RTCP on the next, RFC 3550 §11) for one UDP
@@ -102,7 +102,7 @@ final class UdpPortAllocator {
 
     private static ChannelFuture bind(EventLoop loop, InetAddress address, int port, WriteBufferWaterMark waterMark,
                                       Consumer<DatagramPacket> sink) {
-        return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        return new Bootstrap().group(loop).channel(Transports.datagramChannel(loop))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                 .handler(new DatagramSink(sink))
                 .bind(address, port);

@@ -2,12 +2,15 @@ package org.cctvgateway.rtsp.server;
 
 import org.cctvgateway.testing.ExternalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.epoll.EpollIoHandler;
 import java.time.Duration;
 import java.util.List;
 import org.cctvgateway.media.Codec;
+import org.cctvgateway.rtsp.transport.Transports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,18 @@ class RtspServerPlaybackTest {
     @AfterEach
     void stop() throws Exception {
         fx.close();
+    }
+
+    /** The same playback on the native epoll transport, whose UDP path sends packets as iovecs via sendmmsg. */
+    @ParameterizedTest(name = "{0} over {1} on epoll")
+    @CsvSource({"H264, tcp", "H264, udp", "H265, udp"})
+    void ffmpegDecodesFiveSecondsWithoutErrorOnEpoll(Codec codec, String transport) throws Exception {
+        assumeTrue(Transports.epollAvailable(), "the native epoll transport is not available here");
+        fx.close();
+        fx = new ServerFixture(EpollIoHandler.newFactory());
+        fx.start(RtspServerOptions.builder().build());
+        assertThat(Transports.isEpoll(fx.group)).isTrue();
+        ffmpegDecodesFiveSecondsWithoutError(codec, transport);
     }
 
     @ParameterizedTest

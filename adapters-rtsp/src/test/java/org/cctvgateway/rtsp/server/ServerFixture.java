@@ -3,6 +3,7 @@ package org.cctvgateway.rtsp.server;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
@@ -15,11 +16,21 @@ import org.cctvgateway.media.StreamHub;
 
 /** A started server on 127.0.0.1:0 with hubs fed from clips; closes everything it made. */
 final class ServerFixture implements AutoCloseable {
-    final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    final EventLoopGroup group;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final MountRegistry mounts = new MountRegistry();
     private final List<Runnable> closeables = new ArrayList<>();
     RtspServer server;
+
+    /** On NIO. */
+    ServerFixture() {
+        this(NioIoHandler.newFactory());
+    }
+
+    /** On the transport of {@code io} (NIO or epoll); the server's channels follow the group. */
+    ServerFixture(IoHandlerFactory io) {
+        group = new MultiThreadIoEventLoopGroup(2, io);
+    }
 
     RtspServer start(RtspServerOptions options) {
         server = new RtspServer(options, mounts, group, Optional.of(registry), Clock.SYSTEM);

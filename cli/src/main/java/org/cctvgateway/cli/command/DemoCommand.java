@@ -27,7 +27,7 @@ import org.cctvgateway.config.ServerConfig;
 import org.cctvgateway.config.StreamConfig;
 import org.cctvgateway.media.Codec;
 import org.cctvgateway.cli.simulator.CameraAuth;
-import io.netty.channel.nio.NioIoHandler;
+import org.cctvgateway.rtsp.transport.Transports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String cameraPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         try (Lifetime life = new Lifetime()) {
-            MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            MultiThreadIoEventLoopGroup group = Transports.newEventLoopGroup(0);
             life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
             CameraSimulator sim = life.own(CameraSimulator.start(SITE.length, "127.0.0.1", 0, Clip.bundled(c),
                     Optional.of(CameraAuth.forUser("simulated camera", CAMERA_USER, cameraPassword)),

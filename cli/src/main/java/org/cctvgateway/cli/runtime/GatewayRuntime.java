@@ -3,9 +3,7 @@ package org.cctvgateway.cli.runtime;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +39,7 @@ import org.cctvgateway.rtsp.server.RtspServer;
 import org.cctvgateway.rtsp.server.RtspServerOptions;
 import org.cctvgateway.rtsp.server.RtspTlsContexts;
 import org.cctvgateway.spi.SourceState;
+import org.cctvgateway.rtsp.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +94,7 @@ public final class GatewayRuntime implements AutoCloseable {
             tls = Optional.of(material);
         }
         boolean owns = group == null;
-        EventLoopGroup g = owns ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : group;
+        EventLoopGroup g = owns ? Transports.newEventLoopGroup(0) : group;
         GatewayRuntime rt = new GatewayRuntime(config, g, owns, registry, tls);
         try {
             rt.startAll(env, clock);
