@@ -403,7 +403,8 @@ final class RtspIngestSession extends ChannelInboundHandlerAdapter {
             return;
         }
         finish();
-        LOG.warn("{} - {}", logContext, reason);
+        // The source reports it, once, with what happens next.
+        LOG.debug("{} - {}", logContext, reason);
         listener.onFailure(this, reason);
     }
 

@@ -310,7 +310,12 @@ public final class RtspStreamSource implements StreamSource {
         failures++;
         Duration wait = backoff.next(failures);
         state(SourceState.BACKING_OFF, reason);
-        LOG.info("{} - {}; retrying in {} ms", context, reason, wait.toMillis());
+        // One line per attempt: a warning when an outage begins, then quieter lines while it lasts.
+        if (failures == 1) {
+            LOG.warn("{} - {}; retrying in {} ms", context, reason, wait.toMillis());
+        } else {
+            LOG.info("{} - {}; retrying in {} ms (attempt {})", context, reason, wait.toMillis(), failures);
+        }
         closeThen(() -> {
             if (closed.get()) {
                 return;
