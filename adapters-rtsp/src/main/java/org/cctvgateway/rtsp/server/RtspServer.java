@@ -120,8 +120,19 @@ public final class RtspServer implements AutoCloseable {
             return;
         }
         serverChannel.close().awaitUninterruptibly(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         if (!context.channels.close().awaitUninterruptibly(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("RTSP server: connections still closing after {}", CLOSE_WAIT);
+        }
+        // A channel's close future completes before its channelInactive runs, which is where its
+        // sessions are released; wait (bounded) for that, so that after close() none is left.
+        while (context.sessions.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         LOG.info("RTSP server on {} closed", serverChannel.localAddress());
         serverChannel = null;
