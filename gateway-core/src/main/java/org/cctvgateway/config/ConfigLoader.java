@@ -23,12 +23,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.cctvgateway.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the gateway's YAML configuration into a {@link GatewayConfig} and validates every value,
@@ -97,7 +91,7 @@ public final class ConfigLoader {
             }
             config = mapper.readValue(yaml, GatewayConfig.class);
         } catch (JsonMappingException e) {
-            throw mappingError(e, origin, lineOf(yaml, e.getPath()));
+            throw mappingError(e, origin, YamlLines.lineOf(yaml, e.getPath(), MAX_BYTES));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new ConfigException("", origin + (loc == null ? "" : " line " + loc.getLineNr())
@@ -124,7 +118,7 @@ public final class ConfigLoader {
     }
 
     private static ConfigException mappingError(JsonMappingException e, String origin, int line) {
-        String path = pathOf(e.getPath());
+        String path = YamlLines.pathOf(e.getPath());
         JsonLocation loc = e.getLocation();
         int shown = line > 0 ? line : loc == null ? 0 : loc.getLineNr();
         String where = origin + (shown > 0 ? " line " + shown : "");
@@ -143,61 +137,6 @@ public final class ConfigLoader {
             msg = msg.substring(0, cut);
         }
         return new ConfigException(path, msg + " (" + where + ")", "fix that value", e);
-    }
-
-    /**
-     * The 1-based line where the key (or list item) at {@code refs} starts, found on SnakeYAML's
-     * node tree, which keeps exact start marks; 0 when the path cannot be followed.
-     */
-    private int lineOf(String yaml, List<JsonMappingException.Reference> refs) {
-        Node node;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(16);
-            options.setNestingDepthLimit(32);
-            options.setCodePointLimit(MAX_BYTES);
-            node = new Yaml(options).compose(new java.io.StringReader(yaml));
-        } catch (RuntimeException e) {
-            return 0;
-        }
-        int line = 0;
-        for (JsonMappingException.Reference r : refs) {
-            if (node instanceof SequenceNode seq && r.getIndex() >= 0 && r.getIndex() < seq.getValue().size()) {
-                node = seq.getValue().get(r.getIndex());
-                line = node.getStartMark().getLine() + 1;
-            } else if (node instanceof MappingNode map && r.getFieldName() != null) {
-                Node next = null;
-                for (NodeTuple t : map.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(r.getFieldName())) {
-                        line = k.getStartMark().getLine() + 1;
-                        next = t.getValueNode();
-                        break;
-                    }
-                }
-                if (next == null) {
-                    return line;
-                }
-                node = next;
-            } else {
-                return line;
-            }
-        }
-        return line;
-    }
-
-    private static String pathOf(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            } else if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            }
-        }
-        return sb.toString();
     }
 
     /** Every problem with the values, each prefixed by its key path; empty when all is well. */
