@@ -5,6 +5,7 @@ import org.cctvgateway.cli.command.DiscoverCommand;
 import org.cctvgateway.cli.command.ProbeCommand;
 import org.cctvgateway.cli.command.ServeCommand;
 import org.cctvgateway.cli.command.SimulateCommand;
+import org.cctvgateway.cli.command.ValidateCommand;
 import org.cctvgateway.cli.output.ErrorReporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Brings a premises' CCTV cameras into the Safe City network: pulls their streams, "
                 + "normalizes them and re-publishes them over RTSPS.",
         subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ServeCommand.class,
-                       SimulateCommand.class, CommandLine.HelpCommand.class})
+                       SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a failure explained by its message. */
     public static final int EXIT_FAILURE = 1;

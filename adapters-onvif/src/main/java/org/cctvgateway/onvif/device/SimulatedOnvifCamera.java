@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -52,16 +53,29 @@ public final class SimulatedOnvifCamera implements AutoCloseable {
      * @param discoveryPort the WS-Discovery port, {@link #WS_DISCOVERY_PORT} unless a test needs another
      * @param mdns a shared advertiser to announce on, so many cameras use one jmdns instance; empty for
      *     one of its own (when {@code multicastInterface} is set)
+     * @param ntpServers what GetNTP reports; empty for a camera without NTP
+     * @param clockOffset how far the camera's clock is from ours (GetSystemDateAndTime and the
+     *     UsernameToken check); zero for a correct clock
      */
     public record Settings(InetAddress bind, int httpPort, DeviceIdentity identity, List<MediaProfile> profiles,
             Credentials credentials, NetworkInterface multicastInterface, int discoveryPort,
-            Optional<MdnsAdvertiser> mdns) {
+            Optional<MdnsAdvertiser> mdns, List<String> ntpServers, Duration clockOffset) {
         public Settings {
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(credentials, "credentials");
             Objects.requireNonNull(mdns, "mdns");
+            Objects.requireNonNull(clockOffset, "clockOffset");
             profiles = List.copyOf(profiles);
+            ntpServers = List.copyOf(ntpServers);
+        }
+
+        /** A camera without NTP whose clock is right. */
+        public Settings(InetAddress bind, int httpPort, DeviceIdentity identity, List<MediaProfile> profiles,
+                Credentials credentials, NetworkInterface multicastInterface, int discoveryPort,
+                Optional<MdnsAdvertiser> mdns) {
+            this(bind, httpPort, identity, profiles, credentials, multicastInterface, discoveryPort, mdns, List.of(),
+                    Duration.ZERO);
         }
     }
 
@@ -84,8 +98,8 @@ public final class SimulatedOnvifCamera implements AutoCloseable {
         String epr = "urn:uuid:" + UUID.nameUUIDFromBytes((id.manufacturer() + "/" + id.model() + "/" + id.serial())
                 .getBytes(StandardCharsets.UTF_8));
         List<String> scopes = scopes(id);
-        OnvifDeviceConfig config = OnvifDeviceConfig.of(id, s.profiles(), s.credentials().username(),
-                s.credentials().password(), scopes);
+        OnvifDeviceConfig config = new OnvifDeviceConfig(id, s.profiles(), s.credentials().username(),
+                s.credentials().password(), scopes, s.ntpServers(), s.clockOffset());
         OnvifDeviceService service = OnvifDeviceService.start(s.bind(), s.httpPort(), config);
         if (s.multicastInterface() == null) {
             return new SimulatedOnvifCamera(service, null, null, epr);

@@ -86,10 +86,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-discovery", description = "Do not announce the cameras by WS-Discovery and mDNS.")
     boolean noDiscovery;
 
+    @Option(names = "--clock-offset", defaultValue = "0s",
+            description = "Set each camera's clock this far off (e.g. 7m, or -7m for behind): its ONVIF time and "
+                    + "its RTCP sender reports. Default: ${DEFAULT-VALUE}.")
+    String clockOffset;
+
+    @Option(names = "--ntp-server", paramLabel = "HOST",
+            description = "An NTP server the cameras report over ONVIF (repeatable); none by default.")
+    java.util.List<String> ntpServers = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         common.applyLogLevel();
         Duration runFor = parseDuration(duration);
+        Duration offset = parseOffset(clockOffset);
+        if (noOnvif && !offset.isZero()) {
+            throw new GatewayException("--clock-offset needs the ONVIF device service", "drop --no-onvif");
+        }
         if (cameras < 1 || cameras > 256) {
             throw new GatewayException("--cameras " + cameras + " is outside 1..256", "give a number from 1 to 256");
         }
@@ -113,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer> {
                             Clock.SYSTEM)
                     : CameraSimulator.start(cameras, bind, port, loaded, login,
                             new CameraSimulator.OnvifOptions(onvifPort, noDiscovery ? Optional.empty()
-                                    : multicastInterface(bind)), group, Clock.SYSTEM));
+                                    : multicastInterface(bind), ntpServers, offset), group, Clock.SYSTEM));
             for (CameraSimulator.SimulatedCamera c : sim.cameras()) {
                 if (common.json) {
                     Map<String, Object> line = new LinkedHashMap<>();
@@ -148,6 +161,17 @@ public final class SimulateCommand implements Callable<Integer> {
             return HumanDuration.parse(text);
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--duration: " + e.getMessage(), "e.g. --duration 30s", e);
+        }
+    }
+
+    /** A signed duration: {@code 7m} ahead, {@code -7m} behind. */
+    static Duration parseOffset(String text) {
+        boolean behind = text.startsWith("-");
+        try {
+            Duration d = HumanDuration.parse(behind ? text.substring(1) : text);
+            return behind ? d.negated() : d;
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException("--clock-offset: " + e.getMessage(), "e.g. --clock-offset 7m or -7m", e);
         }
     }
 

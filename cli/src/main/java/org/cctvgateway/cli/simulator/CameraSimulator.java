@@ -2,8 +2,10 @@ package org.cctvgateway.cli.simulator;
 
 import io.micrometer.core.instrument.Clock;
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -51,8 +53,22 @@ public final class CameraSimulator implements AutoCloseable {
      *     free ports
      * @param multicastInterface where WS-Discovery and mDNS announce them; empty for no discovery
      *     (the device service still answers)
+     * @param ntpServers the NTP servers each camera reports; empty for cameras without NTP
+     * @param clockOffset how far each camera's clock is from this machine's: its ONVIF time and the
+     *     capture times of its RTCP sender reports are shifted by it; zero for a correct clock
      */
-    public record OnvifOptions(int httpBasePort, Optional<NetworkInterface> multicastInterface) {
+    public record OnvifOptions(int httpBasePort, Optional<NetworkInterface> multicastInterface,
+                               List<String> ntpServers, Duration clockOffset) {
+        public OnvifOptions {
+            Objects.requireNonNull(multicastInterface, "multicastInterface");
+            Objects.requireNonNull(clockOffset, "clockOffset");
+            ntpServers = List.copyOf(ntpServers);
+        }
+
+        /** Cameras without NTP whose clocks are right. */
+        public OnvifOptions(int httpBasePort, Optional<NetworkInterface> multicastInterface) {
+            this(httpBasePort, multicastInterface, List.of(), Duration.ZERO);
+        }
     }
 
     /**
@@ -106,9 +122,10 @@ public final class CameraSimulator implements AutoCloseable {
                 sim.advertiser = mdns.get();
             }
             ClipFacts facts = onvif.isPresent() ? ClipFacts.of(clip) : null;
+            Duration offset = onvif.map(OnvifOptions::clockOffset).orElse(Duration.ZERO);
             for (int i = 0; i < count; i++) {
                 SimulatedCamera cam = startOne("cam-" + (i + 1), bind, basePort == 0 ? 0 : basePort + i, clip, auth,
-                        group, clock, i);
+                        group, clock, shifted(clock, offset), i);
                 sim.cameras.add(cam);
                 if (onvif.isPresent()) {
                     OnvifOptions o = onvif.get();
@@ -118,7 +135,8 @@ public final class CameraSimulator implements AutoCloseable {
                     SimulatedOnvifCamera device = SimulatedOnvifCamera.start(new SimulatedOnvifCamera.Settings(
                             InetAddress.getByName(bind), o.httpBasePort() == 0 ? 0 : o.httpBasePort() + i,
                             cam.identity(), List.of(profile), login.orElse(Credentials.none()),
-                            o.multicastInterface().orElse(null), SimulatedOnvifCamera.WS_DISCOVERY_PORT, mdns));
+                            o.multicastInterface().orElse(null), SimulatedOnvifCamera.WS_DISCOVERY_PORT, mdns,
+                            o.ntpServers(), o.clockOffset()));
                     sim.cameras.set(i, new SimulatedCamera(cam.name(), cam.url(), cam.port(), cam.source(), cam.hub(),
                             cam.server(), cam.identity(), Optional.of(device)));
                     log.info("simulated camera {} is {} {} (serial {}), ONVIF at {}", cam.name(),
@@ -137,9 +155,28 @@ public final class CameraSimulator implements AutoCloseable {
         }
     }
 
+    /** {@code clock} with its wall time moved by {@code offset}: the clock of a camera set wrong. */
+    static Clock shifted(Clock clock, Duration offset) {
+        if (offset.isZero()) {
+            return clock;
+        }
+        long millis = offset.toMillis();
+        return new Clock() {
+            @Override
+            public long wallTime() {
+                return clock.wallTime() + millis;
+            }
+
+            @Override
+            public long monotonicTime() {
+                return clock.monotonicTime();
+            }
+        };
+    }
+
     private static SimulatedCamera startOne(String name, String bind, int port, Clip clip,
                                             Optional<DigestAuthenticator> auth, EventLoopGroup group, Clock clock,
-                                            int index) {
+                                            Clock cameraClock, int index) {
         StreamHub hub = new StreamHub("sim/" + name, HubLimits.DEFAULT);
         MountRegistry mounts = new MountRegistry();
         mounts.register(PATH, hub);
@@ -152,7 +189,8 @@ public final class CameraSimulator implements AutoCloseable {
             hub.close();
             throw e;
         }
-        ClipSource source = new ClipSource(clip, group.next(), clock);
+        // The sensor runs on the camera's clock: its capture times go out in the RTCP sender reports.
+        ClipSource source = new ClipSource(clip, group.next(), cameraClock);
         source.start(new Normalizer("sim/" + name, hub, clock));
         String url = "rtsp://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.localPort() + PATH;
         log.info("simulated camera {} serving {} ({}) at {}", name, clip.name(), clip.codec(), url);
