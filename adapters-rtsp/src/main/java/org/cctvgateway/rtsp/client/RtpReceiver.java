@@ -36,6 +36,7 @@ final class RtpReceiver implements AutoCloseable {
     private final List<AccessUnit> units = new ArrayList<>(4);
 
     private long malformedRtp;
+    private int largestPacketBytes;
     private long malformedRtcp;
     private long senderReports;
     // RFC 3550 A.1 sequence state for the source being reported on.
@@ -72,6 +73,7 @@ final class RtpReceiver implements AutoCloseable {
         if (closed) {
             return;
         }
+        largestPacketBytes = Math.max(largestPacketBytes, datagram.readableBytes());
         RtpPacket packet;
         try {
             packet = RtpPacket.decode(datagram);
@@ -89,6 +91,11 @@ final class RtpReceiver implements AutoCloseable {
             deliver.accept(units.get(i));
         }
         units.clear();
+    }
+
+    /** The largest RTP packet received so far, header included, in bytes; 0 before the first. */
+    int largestPacketBytes() {
+        return largestPacketBytes;
     }
 
     /** Borrows {@code compound}: one RTCP compound packet; sender reports sync the clock. */

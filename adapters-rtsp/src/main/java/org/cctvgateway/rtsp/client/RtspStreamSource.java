@@ -84,6 +84,7 @@ public final class RtspStreamSource implements StreamSource {
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong packetsLost = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger largestPacket = new java.util.concurrent.atomic.AtomicInteger();
     private volatile SourceStatus status;
 
     // Confined to the event loop.
@@ -160,6 +161,14 @@ public final class RtspStreamSource implements StreamSource {
 
     public long packetsLost() {
         return packetsLost.get();
+    }
+
+    /**
+     * The largest RTP packet the camera has sent (header included), in bytes, over all sessions;
+     * 0 before the first. A value above the path MTU means the camera ignores it.
+     */
+    public int largestPacketBytes() {
+        return largestPacket.get();
     }
 
     public RtspSourceOptions options() {
@@ -271,6 +280,7 @@ public final class RtspStreamSource implements StreamSource {
             RtpReceiver r = s.receiver();
             if (r != null) {
                 packetsLost.set(lostBefore + r.stats().packetsLost());
+                largestPacket.accumulateAndGet(r.largestPacketBytes(), Math::max);
             }
             guard(() -> sink.onAccessUnit(unit));
         }

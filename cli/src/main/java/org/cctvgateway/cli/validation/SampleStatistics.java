@@ -27,7 +27,7 @@ import org.cctvgateway.validation.StreamFacts;
  *   <li>packet loss: lost / (lost + packets), where packets is estimated from the NAL sizes (one RTP
  *       packet per NAL up to {@link #ASSUMED_PAYLOAD_BYTES}, fragments beyond) because the RTSP
  *       client counts lost packets but not received ones</li>
- *   <li>largest RTP packet: -1 (unknown): the RTSP client does not expose packet sizes</li>
+ *   <li>largest RTP packet: the largest the client received, header included (-1 when none)</li>
  * </ul>
  */
 final class SampleStatistics {
@@ -54,7 +54,7 @@ final class SampleStatistics {
      * @param packetsLost RTP packets the client counted as lost
      */
     static StreamFacts facts(String role, Codec codec, int[] size, boolean parameterSetsInSdp, List<UnitSample> samples,
-                             long connectNanos, long packetsLost) {
+                             long connectNanos, long packetsLost, int largestPacket) {
         Objects.requireNonNull(role, "role");
         if (samples.isEmpty()) {
             StreamFacts none = StreamFacts.unreachable(role);
@@ -94,7 +94,8 @@ final class SampleStatistics {
         double loss = packets + packetsLost == 0 ? Double.NaN : packetsLost / (double) (packets + packetsLost);
         return new StreamFacts(role, codec == null ? "" : codec.name(), size == null ? -1 : size[0],
                 size == null ? -1 : size[1], frameRate, bitrate, gopSeconds(keys, first, last), timeToKey, loss,
-                jitterMs(samples), inBand, parameterSetsInSdp, senderReports, senderReports ? drift : Double.NaN, -1,
+                jitterMs(samples), inBand, parameterSetsInSdp, senderReports, senderReports ? drift : Double.NaN,
+                largestPacket > 0 ? largestPacket : -1,
                 (first.arrivalNanos() - connectNanos) / 1e9);
     }
 

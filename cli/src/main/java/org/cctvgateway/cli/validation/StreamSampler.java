@@ -98,7 +98,7 @@ public final class StreamSampler {
             }
             recorder.stop();
             LOG.debug("{} - sampled {}: {} units", context, RtspUrls.redact(uri.toString()), recorder.count());
-            return new Result(recorder.facts(role, connect, source.packetsLost()), error);
+            return new Result(recorder.facts(role, connect, source.packetsLost(), source.largestPacketBytes()), error);
         }
     }
 
@@ -199,9 +199,9 @@ public final class StreamSampler {
             stopped = true;
         }
 
-        synchronized StreamFacts facts(String role, long connectNanos, long packetsLost) {
+        synchronized StreamFacts facts(String role, long connectNanos, long packetsLost, int largestPacket) {
             return SampleStatistics.facts(role, codec, size, sdpParameterSets, List.copyOf(samples), connectNanos,
-                    packetsLost);
+                    packetsLost, largestPacket);
         }
     }
 }

@@ -51,7 +51,7 @@ class SampleStatisticsTest {
     @MethodSource("cases")
     void computesRatesOverMediaTime(Case c) {
         StreamFacts f = SampleStatistics.facts("main", Codec.H264, new int[] {640, 360}, true, c.samples(),
-                -500_000_000L, 0);
+                -500_000_000L, 0, -1);
         assertThat(f.frameRate()).isCloseTo(c.fps(), within(0.01));
         assertThat(f.bitrateKbps()).isCloseTo(c.kbps(), within(0.5));
         assertThat(f.gopSeconds()).isCloseTo(c.gop(), within(0.01));
@@ -65,7 +65,7 @@ class SampleStatisticsTest {
     @Test
     void clockDriftIsTheLeastDelayedUnitsOffset() {
         StreamFacts f = SampleStatistics.facts("main", Codec.H264, null, false, stream(25, 50, 25, 1000, 0, 420, false),
-                0, 0);
+                0, 0, -1);
         assertThat(f.senderReports()).isTrue();
         assertThat(f.clockDriftSeconds()).isCloseTo(420 - 0.02, within(0.002));
         assertThat(f.width()).isEqualTo(-1);
@@ -76,13 +76,13 @@ class SampleStatisticsTest {
     @Test
     void packetLossIsLostOverExpected() {
         List<UnitSample> s = stream(25, 10, 25, 1000, 0, 0, false);
-        StreamFacts f = SampleStatistics.facts("main", Codec.H264, null, false, s, 0, 10);
+        StreamFacts f = SampleStatistics.facts("main", Codec.H264, null, false, s, 0, 10, -1);
         assertThat(f.packetLossRatio()).isCloseTo(0.5, within(1e-9));
     }
 
     @Test
     void noUnitIsUnreachableButKeepsWhatTheTrackSaid() {
-        StreamFacts f = SampleStatistics.facts("sub", Codec.H265, new int[] {1280, 720}, true, List.of(), 0, 0);
+        StreamFacts f = SampleStatistics.facts("sub", Codec.H265, new int[] {1280, 720}, true, List.of(), 0, 0, -1);
         assertThat(f.reached()).isFalse();
         assertThat(f.codec()).isEqualTo("H265");
         assertThat(f.width()).isEqualTo(1280);

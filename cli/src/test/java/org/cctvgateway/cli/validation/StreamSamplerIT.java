@@ -80,7 +80,7 @@ class StreamSamplerIT {
             assertThat(f.gopSeconds()).isPositive();
             assertThat(f.startSeconds()).isBetween(0.0, 5.0);
             assertThat(f.timestampJitterMs()).isCloseTo(0.0, within(1.0));
-            assertThat(f.largestRtpPacketBytes()).isEqualTo(-1);
+            assertThat(f.largestRtpPacketBytes()).as("12-byte header + at most 1400 payload").isEqualTo(1412);
         }
     }
 
