@@ -25,7 +25,8 @@ import org.cctvgateway.spi.CameraDescription;
  */
 public record CameraFacts(String camera, Optional<CameraDescription> declared, Map<String, StreamFacts> measured,
         Optional<Duration> clockOffset, List<ExposedAccount> defaultCredentials, List<String> unauthenticatedAccess,
-        boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement) {
+        boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement,
+        boolean defaultCredentialsChecked) {
     public CameraFacts {
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(declared, "declared");
@@ -45,5 +46,13 @@ public record CameraFacts(String camera, Optional<CameraDescription> declared, M
     /** The measured facts of {@code role}, when sampled. */
     public Optional<StreamFacts> stream(String role) {
         return Optional.ofNullable(measured.get(role));
+    }
+
+    /** Facts from a run that did try the factory-default logins. */
+    public CameraFacts(String camera, Optional<CameraDescription> declared, Map<String, StreamFacts> measured,
+            Optional<Duration> clockOffset, List<ExposedAccount> defaultCredentials, List<String> unauthenticatedAccess,
+            boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement) {
+        this(camera, declared, measured, clockOffset, defaultCredentials, unauthenticatedAccess, httpsAvailable,
+                httpAvailable, placement, true);
     }
 }

@@ -72,6 +72,9 @@ final class DeviceChecks {
 
     Finding defaultCredentials(Check.NoDefaultCredentials c) {
         String threshold = "no factory default login";
+        if (!facts.defaultCredentialsChecked()) {
+            return Finding.unknown("", threshold, "The factory-default logins were not tried (--no-credential-check).");
+        }
         List<ExposedAccount> exposed = facts.defaultCredentials();
         String got = exposed.isEmpty() ? "none" : exposed.stream().map(a -> a.username() + " (" + a.where() + ")")
                 .collect(Collectors.joining(", "));

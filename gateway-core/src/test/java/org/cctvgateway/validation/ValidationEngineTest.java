@@ -233,6 +233,18 @@ class ValidationEngineTest {
     }
 
     @Test
+    void skippedCredentialCheckIsUnknownNotAPass() {
+        CameraFacts c = compliant();
+        CameraFacts skipped = new CameraFacts(c.camera(), c.declared(), c.measured(), c.clockOffset(), List.of(),
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement(), false);
+        RuleResult checked = single(new Check.NoDefaultCredentials(), c, Severity.FAIL);
+        RuleResult notTried = single(new Check.NoDefaultCredentials(), skipped, Severity.FAIL);
+        assertThat(checked.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(notTried.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(notTried.message()).contains("not tried");
+    }
+
+    @Test
     void evidenceFailsACameraItCannotMeasure() {
         CameraFacts f = withPlacement(compliant(), Optional.empty());
         StandardsLoader loader = new StandardsLoader();

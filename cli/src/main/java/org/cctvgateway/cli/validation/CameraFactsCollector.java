@@ -111,7 +111,7 @@ public final class CameraFactsCollector {
         Optional<Duration> offset = d.clockOffset().or(() -> drift(measured.get("main")));
         return new Collected(new CameraFacts(target.display(), Optional.of(d), measured, offset,
                 defaults(checkTarget), anonymous(checkTarget), d.services().httpsPort().isPresent(),
-                d.services().httpPort().isPresent(), settings.placement()), notes);
+                d.services().httpPort().isPresent(), settings.placement(), settings.credentialCheck()), notes);
     }
 
     /** Collects the facts of a camera known only by its stream URL (any user-info is moved out of it). */
@@ -123,7 +123,7 @@ public final class CameraFactsCollector {
                 .filter(u -> "rtsp".equalsIgnoreCase(u.getScheme())), Optional.empty(), "");
         return new Collected(new CameraFacts(RtspUrls.redact(clean.toString()), Optional.empty(), measured,
                 drift(measured.get("main")), defaults(checkTarget), anonymous(checkTarget), false, false,
-                settings.placement()), notes);
+                settings.placement(), settings.credentialCheck()), notes);
     }
 
     private CameraDescription describe(ProbeTarget target) {
