@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -91,7 +90,7 @@ public final class ConfigLoader {
             }
             config = mapper.readValue(yaml, GatewayConfig.class);
         } catch (JsonMappingException e) {
-            throw mappingError(e, origin, YamlLines.lineOf(yaml, e.getPath(), MAX_BYTES));
+            throw YamlLines.mappingError(e, origin, YamlLines.lineOf(yaml, e.getPath(), MAX_BYTES));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new ConfigException("", origin + (loc == null ? "" : " line " + loc.getLineNr())
@@ -115,28 +114,6 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("configuration cannot be written as YAML", e);
         }
-    }
-
-    private static ConfigException mappingError(JsonMappingException e, String origin, int line) {
-        String path = YamlLines.pathOf(e.getPath());
-        JsonLocation loc = e.getLocation();
-        int shown = line > 0 ? line : loc == null ? 0 : loc.getLineNr();
-        String where = origin + (shown > 0 ? " line " + shown : "");
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
-                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            }
-            known.sort(null);
-            return new ConfigException(path, "unknown key (" + where + ")",
-                    "known keys here: " + String.join(", ", known), e);
-        }
-        String msg = e.getOriginalMessage();
-        int cut = msg.indexOf('\n');
-        if (cut > 0) {
-            msg = msg.substring(0, cut);
-        }
-        return new ConfigException(path, msg + " (" + where + ")", "fix that value", e);
     }
 
     /** Every problem with the values, each prefixed by its key path; empty when all is well. */

@@ -1,8 +1,12 @@
 package org.cctvgateway.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import org.cctvgateway.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -75,5 +79,40 @@ public final class YamlLines {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The one-line error for a value Jackson could not map, named by its key path and the line
+     * ({@code line} from {@link #lineOf}, else Jackson's own location): an unknown key lists the
+     * keys that are known there; a value a record's compact constructor refused keeps that
+     * constructor's own words.
+     */
+    public static ConfigException mappingError(JsonMappingException e, String origin, int line) {
+        String path = pathOf(e.getPath());
+        JsonLocation loc = e.getLocation();
+        int shown = line > 0 ? line : loc == null ? 0 : loc.getLineNr();
+        String where = origin + (shown > 0 ? " line " + shown : "");
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            if (u.getKnownPropertyIds() != null) {
+                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            }
+            known.sort(null);
+            return new ConfigException(path, "unknown key '" + u.getPropertyName() + "' (" + where + ")",
+                    "known keys here: " + String.join(", ", known), e);
+        }
+        Throwable cause = e.getCause();
+        String msg = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : firstLine(e.getOriginalMessage());
+        return new ConfigException(path, msg + " (" + where + ")", "fix that value in the file", e);
+    }
+
+    /** The first line of a parser's message, which is often followed by a dump of the input. */
+    public static String firstLine(String msg) {
+        if (msg == null) {
+            return "";
+        }
+        int cut = msg.indexOf('\n');
+        return cut > 0 ? msg.substring(0, cut) : msg;
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.cctvgateway.ConfigException;
 import org.cctvgateway.config.YamlLines;
@@ -133,11 +131,11 @@ public final class StandardsLoader {
             doc = tree == null || tree.isMissingNode() || tree.isNull() ? null
                     : mapper.readValue(yaml, Document.class);
         } catch (JsonMappingException e) {
-            throw mappingError(e, origin, YamlLines.lineOf(yaml, e.getPath(), MAX_BYTES));
+            throw YamlLines.mappingError(e, origin, YamlLines.lineOf(yaml, e.getPath(), MAX_BYTES));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new ConfigException("", origin + (loc == null || loc.getLineNr() < 1 ? "" : " line "
-                    + loc.getLineNr()) + ": not valid YAML: " + firstLine(e.getOriginalMessage()),
+                    + loc.getLineNr()) + ": not valid YAML: " + YamlLines.firstLine(e.getOriginalMessage()),
                     "fix the YAML syntax at that line", e);
         }
         if (doc == null) {
@@ -165,34 +163,5 @@ public final class StandardsLoader {
         int line = YamlLines.lineOf(yaml, List.of(new JsonMappingException.Reference(Document.class, key)),
                 MAX_BYTES);
         return line > 0 ? origin + " line " + line : origin;
-    }
-
-    private static ConfigException mappingError(JsonMappingException e, String origin, int line) {
-        String path = YamlLines.pathOf(e.getPath());
-        JsonLocation loc = e.getLocation();
-        int shown = line > 0 ? line : loc == null ? 0 : loc.getLineNr();
-        String where = origin + (shown > 0 ? " line " + shown : "");
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
-                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            }
-            known.sort(null);
-            return new ConfigException(path, "unknown key '" + u.getPropertyName() + "' (" + where + ")",
-                    "known keys here: " + String.join(", ", known), e);
-        }
-        // A compact constructor's IllegalArgumentException says what is wrong in our own words; prefer it.
-        Throwable cause = e.getCause();
-        String msg = cause instanceof IllegalArgumentException && cause.getMessage() != null
-                ? cause.getMessage() : firstLine(e.getOriginalMessage());
-        return new ConfigException(path, msg + " (" + where + ")", "fix that value in the file", e);
-    }
-
-    private static String firstLine(String msg) {
-        if (msg == null) {
-            return "";
-        }
-        int cut = msg.indexOf('\n');
-        return cut > 0 ? msg.substring(0, cut) : msg;
     }
 }

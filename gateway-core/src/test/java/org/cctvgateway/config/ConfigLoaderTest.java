@@ -63,11 +63,11 @@ class ConfigLoaderTest {
 
     static Stream<Arguments> badDocuments() {
         return Stream.of(
-                Arguments.of("unknown top-level key", "sever:\n  port: 1\n", "sever: unknown key (test line 1)"),
-                Arguments.of("unknown nested key", "server:\n  prot: 1\n", "server.prot: unknown key (test line 2)"),
+                Arguments.of("unknown top-level key", "sever:\n  port: 1\n", "sever: unknown key 'sever' (test line 1)"),
+                Arguments.of("unknown nested key", "server:\n  prot: 1\n", "server.prot: unknown key 'prot' (test line 2)"),
                 Arguments.of("unknown key in a list item",
                         "streams:\n  - site: a\n    camera: b\n    url: rtsp://h/x\n    pasword: x\n",
-                        "streams[0].pasword: unknown key (test line 5)"),
+                        "streams[0].pasword: unknown key 'pasword' (test line 5)"),
                 Arguments.of("bad duration", "ingest:\n  connectTimeout: 10 sec\n",
                         "ingest.connectTimeout: '10 sec' has unit 'sec'"),
                 Arguments.of("port out of range", "server:\n  port: 70000\n",

@@ -1,5 +1,6 @@
 package org.cctvgateway.onvif.client;
 
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -117,22 +118,7 @@ public final class Addresses {
     }
 
     static boolean isIpLiteral(String h) {
-        if (h.isEmpty() || h.length() > 45) {
-            return false;
-        }
-        if (h.indexOf(':') >= 0) {
-            return h.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-        }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return NetUtil.isValidIpV4Address(h) || NetUtil.isValidIpV6Address(h);
     }
 
     private static boolean sameHost(String a, String b) {

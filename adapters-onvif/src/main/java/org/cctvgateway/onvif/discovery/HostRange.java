@@ -1,5 +1,6 @@
 package org.cctvgateway.onvif.discovery;
 
+import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -97,26 +98,7 @@ public final class HostRange {
     }
 
     private static boolean isAddressLiteral(String text) {
-        if (text.indexOf(':') >= 0) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean ok = c == ':' || c == '.' || Character.digit(c, 16) >= 0;
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return NetUtil.isValidIpV4Address(text) || NetUtil.isValidIpV6Address(text);
     }
 
     private static InetAddress fromLong(long v) {
