@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cctvgateway.internal.Urls;
 import org.cctvgateway.onvif.soap.SoapProtocolException;
 
 /**
@@ -54,10 +55,10 @@ public final class Addresses {
         try {
             u = new URI(s);
         } catch (URISyntaxException e) {
-            throw new SoapProtocolException("stream URI '" + clip(redact(s)) + "' is not a URI: " + e.getReason());
+            throw new SoapProtocolException("stream URI '" + clip(Urls.redact(s)) + "' is not a URI: " + e.getReason());
         }
         if (u.getScheme() == null || u.getRawAuthority() == null) {
-            throw new SoapProtocolException("stream URI '" + clip(redact(s)) + "' has no scheme or host");
+            throw new SoapProtocolException("stream URI '" + clip(Urls.redact(s)) + "' has no scheme or host");
         }
         return fix(u, reachedHost);
     }
@@ -95,7 +96,7 @@ public final class Addresses {
         try {
             return new URI(b.toString());
         } catch (URISyntaxException e) {
-            throw new SoapProtocolException("address '" + clip(redact(u.toString())) + "' cannot be rebuilt: "
+            throw new SoapProtocolException("address '" + clip(Urls.redact(u.toString())) + "' cannot be rebuilt: "
                     + e.getReason());
         }
     }
@@ -130,16 +131,6 @@ public final class Addresses {
     }
 
     /** Removes user info from a URI string for messages. */
-    static String redact(String s) {
-        int scheme = s.indexOf("://");
-        int at = s.indexOf('@');
-        int slash = scheme < 0 ? -1 : s.indexOf('/', scheme + 3);
-        if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
-            return s.substring(0, scheme + 3) + s.substring(at + 1);
-        }
-        return s;
-    }
-
     private static String clip(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }

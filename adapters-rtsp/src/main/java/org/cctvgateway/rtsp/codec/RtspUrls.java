@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.cctvgateway.internal.Urls;
 
 /**
  * RTSP URL helpers: redaction for logs, credentials from the user-info, and the resolution of
@@ -38,24 +39,7 @@ public final class RtspUrls {
      * never returns anything that was between {@code //} and the last {@code @} of the authority.
      */
     public static String redact(String url) {
-        if (url == null) {
-            return "null";
-        }
-        int scheme = url.indexOf("://");
-        int authorityStart = scheme < 0 ? 0 : scheme + 3;
-        int authorityEnd = url.length();
-        for (int i = authorityStart; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '/' || c == '?' || c == '#') {
-                authorityEnd = i;
-                break;
-            }
-        }
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        if (at < authorityStart) {
-            return url;
-        }
-        return url.substring(0, authorityStart) + url.substring(at + 1);
+        return Urls.redact(url);
     }
 
     /** {@code url} with its user-info removed. */
