@@ -94,18 +94,6 @@ public final class AccessUnit extends AbstractReferenceCounted {
         return size;
     }
 
-    /**
-     * A new unit with the same NAL units (retained, not copied) and other times. The caller owns
-     * the result; this unit is unchanged.
-     */
-    public AccessUnit retimed(long newTimestamp, long newCaptureTimeNanos, boolean newCameraClock) {
-        List<ByteBuf> shared = new java.util.ArrayList<>(nalUnits.size());
-        for (ByteBuf nal : nalUnits) {
-            shared.add(nal.retainedDuplicate());
-        }
-        return new AccessUnit(codec, shared, keyframe, newTimestamp, newCaptureTimeNanos, newCameraClock, arrivalNanos);
-    }
-
     @Override
     public AccessUnit retain() {
         super.retain();

@@ -18,6 +18,8 @@ final class OutputTimeline {
     private static final int HISTORY = 15;
 
     private final long[] deltas = new long[HISTORY];
+    /** Scratch for the median, so that mapping a unit allocates nothing. */
+    private final long[] sorted = new long[HISTORY];
     private int deltaCount;
     private int deltaNext;
     private boolean started;
@@ -74,8 +76,8 @@ final class OutputTimeline {
         if (deltaCount == 0) {
             return DEFAULT_INTERVAL_TICKS;
         }
-        long[] sorted = Arrays.copyOf(deltas, deltaCount);
-        Arrays.sort(sorted);
+        System.arraycopy(deltas, 0, sorted, 0, deltaCount);
+        Arrays.sort(sorted, 0, deltaCount);
         return sorted[deltaCount / 2];
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ public final class StreamHub implements NormalizedStreamSink, AutoCloseable {
     private final String path;
     private final HubLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Member> members = new ArrayList<>();
+    /** Copy-on-write: delivery iterates a stable view while a callback may cancel or be evicted. */
+    private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<AccessUnit> gop = new ArrayList<>();
 
     private long gopBytes;
@@ -79,7 +81,7 @@ public final class StreamHub implements NormalizedStreamSink, AutoCloseable {
                 return;
             }
             info = newInfo;
-            for (Member m : snapshot()) {
+            for (Member m : members) {
                 deliverInfo(m, newInfo);
             }
         } finally {
@@ -96,7 +98,7 @@ public final class StreamHub implements NormalizedStreamSink, AutoCloseable {
                 return;
             }
             cache(unit);
-            for (Member m : snapshot()) {
+            for (Member m : members) {
                 if (m.waitingForKeyframe && !unit.isKeyframe()) {
                     continue;
                 }
@@ -148,7 +150,7 @@ public final class StreamHub implements NormalizedStreamSink, AutoCloseable {
             }
             closed = true;
             dropCache();
-            toTell = snapshot();
+            toTell = new ArrayList<>(members);
             toTell.forEach(m -> m.cancelled = true);
             members.clear();
             subscriberCount = 0;
@@ -185,10 +187,6 @@ public final class StreamHub implements NormalizedStreamSink, AutoCloseable {
         gop.clear();
         gopBytes = 0;
         caching = false;
-    }
-
-    private List<Member> snapshot() {
-        return new ArrayList<>(members);
     }
 
     private void deliverInfo(Member m, StreamInfo i) {

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.cctvgateway.media.MediaFormatException;
 import org.cctvgateway.media.SpsInfo;
 import org.cctvgateway.media.internal.BitReader;
+import org.cctvgateway.media.internal.VuiHead;
 
 /**
  * The fields of an H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1) that describe the
@@ -147,24 +148,7 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int sps
 
     /** E.1.1 up to the timing info; the rest of the VUI is not needed. */
     private static double readVuiFrameRate(BitReader r) {
-        if (r.flag("aspect_ratio_info_present_flag")) {
-            if (r.ui(8, "aspect_ratio_idc") == 255) {
-                r.skip(32, "sar_width/sar_height");
-            }
-        }
-        if (r.flag("overscan_info_present_flag")) {
-            r.skip(1, "overscan_appropriate_flag");
-        }
-        if (r.flag("video_signal_type_present_flag")) {
-            r.skip(4, "video_format/video_full_range_flag");
-            if (r.flag("colour_description_present_flag")) {
-                r.skip(24, "colour_primaries/transfer/matrix");
-            }
-        }
-        if (r.flag("chroma_loc_info_present_flag")) {
-            r.ue("chroma_sample_loc_type_top_field", 5);
-            r.ue("chroma_sample_loc_type_bottom_field", 5);
-        }
+        VuiHead.skip(r);
         if (!r.flag("timing_info_present_flag")) {
             return 0;
         }

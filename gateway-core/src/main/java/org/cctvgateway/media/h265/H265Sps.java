@@ -3,6 +3,7 @@ package org.cctvgateway.media.h265;
 import org.cctvgateway.media.MediaFormatException;
 import org.cctvgateway.media.SpsInfo;
 import org.cctvgateway.media.internal.BitReader;
+import org.cctvgateway.media.internal.VuiHead;
 
 /**
  * The fields of an H.265 sequence parameter set (ITU-T H.265 7.3.2.2.1) that describe the
@@ -56,11 +57,7 @@ public record H265Sps(int profileIdc, boolean highTier, int levelIdc, int spsId,
             throw new MediaFormatException("expected an H.265 SPS (NAL type 33), got NAL type " + nalType);
         }
         r.skip(4, "sps_video_parameter_set_id");
-        int maxSubMinus1 = r.ui(3, "sps_max_sub_layers_minus1");
-        if (maxSubMinus1 > ProfileTierLevel.MAX_SUB_LAYERS_MINUS1) {
-            throw new MediaFormatException(WHAT + ": sps_max_sub_layers_minus1 is " + maxSubMinus1 + ", limit is "
-                    + ProfileTierLevel.MAX_SUB_LAYERS_MINUS1);
-        }
+        int maxSubMinus1 = ProfileTierLevel.readMaxSubLayersMinus1(r, WHAT, "sps_max_sub_layers_minus1");
         r.skip(1, "sps_temporal_id_nesting_flag");
         ProfileTierLevel ptl = ProfileTierLevel.read(r, maxSubMinus1);
         int spsId = r.ue("sps_seq_parameter_set_id", 15);
@@ -179,22 +176,7 @@ public record H265Sps(int profileIdc, boolean highTier, int levelIdc, int spsId,
 
     /** E.2.1 up to the timing info. */
     private static double readVuiFrameRate(BitReader r) {
-        if (r.flag("aspect_ratio_info_present_flag") && r.ui(8, "aspect_ratio_idc") == 255) {
-            r.skip(32, "sar_width/sar_height");
-        }
-        if (r.flag("overscan_info_present_flag")) {
-            r.skip(1, "overscan_appropriate_flag");
-        }
-        if (r.flag("video_signal_type_present_flag")) {
-            r.skip(4, "video_format/video_full_range_flag");
-            if (r.flag("colour_description_present_flag")) {
-                r.skip(24, "colour_primaries/transfer/matrix");
-            }
-        }
-        if (r.flag("chroma_loc_info_present_flag")) {
-            r.ue("chroma_sample_loc_type_top_field", 5);
-            r.ue("chroma_sample_loc_type_bottom_field", 5);
-        }
+        VuiHead.skip(r);
         r.skip(3, "neutral_chroma/field_seq/frame_field_info_present_flag");
         if (r.flag("default_display_window_flag")) {
             for (int i = 0; i < 4; i++) {

@@ -28,11 +28,7 @@ public record H265Vps(int vpsId, int maxSubLayers, double frameRate) {
         int vpsId = r.ui(4, "vps_video_parameter_set_id");
         r.skip(2, "vps_base_layer_internal/available_flag");
         r.skip(6, "vps_max_layers_minus1");
-        int maxSubMinus1 = r.ui(3, "vps_max_sub_layers_minus1");
-        if (maxSubMinus1 > ProfileTierLevel.MAX_SUB_LAYERS_MINUS1) {
-            throw new MediaFormatException(WHAT + ": vps_max_sub_layers_minus1 is " + maxSubMinus1 + ", limit is "
-                    + ProfileTierLevel.MAX_SUB_LAYERS_MINUS1);
-        }
+        int maxSubMinus1 = ProfileTierLevel.readMaxSubLayersMinus1(r, WHAT, "vps_max_sub_layers_minus1");
         r.skip(17, "vps_temporal_id_nesting_flag/vps_reserved_0xffff_16bits");
         ProfileTierLevel.read(r, maxSubMinus1);
         boolean orderingAll = r.flag("vps_sub_layer_ordering_info_present_flag");

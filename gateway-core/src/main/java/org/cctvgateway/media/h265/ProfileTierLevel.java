@@ -1,5 +1,6 @@
 package org.cctvgateway.media.h265;
 
+import org.cctvgateway.media.MediaFormatException;
 import org.cctvgateway.media.internal.BitReader;
 
 /**
@@ -10,6 +11,15 @@ record ProfileTierLevel(int profileSpace, boolean highTier, int profileIdc, long
 
     /** Largest {@code max_sub_layers_minus1} (7.4.3.1: 0..6). */
     static final int MAX_SUB_LAYERS_MINUS1 = 6;
+
+    /** Reads the 3-bit {@code field} ({@code vps_}/{@code sps_max_sub_layers_minus1}) and checks it is 0..6. */
+    static int readMaxSubLayersMinus1(BitReader r, String what, String field) {
+        int v = r.ui(3, field);
+        if (v > MAX_SUB_LAYERS_MINUS1) {
+            throw new MediaFormatException(what + ": " + field + " is " + v + ", limit is " + MAX_SUB_LAYERS_MINUS1);
+        }
+        return v;
+    }
 
     static ProfileTierLevel read(BitReader r, int maxSubLayersMinus1) {
         int space = r.ui(2, "general_profile_space");

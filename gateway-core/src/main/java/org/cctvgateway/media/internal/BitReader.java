@@ -60,11 +60,6 @@ public final class BitReader {
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    /** Bits not yet read. */
-    public long bitsLeft() {
-        return totalBits - pos;
-    }
-
     /** Reads one bit as a flag. */
     public boolean flag(String field) {
         return u(1, field) == 1;
