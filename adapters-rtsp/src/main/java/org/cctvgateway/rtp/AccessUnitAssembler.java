@@ -143,9 +143,12 @@ public final class AccessUnitAssembler implements AutoCloseable {
         return fragmentType >= 0;
     }
 
-    /** Hands over the finished NAL units (the caller owns them) and starts a new unit. */
+    /**
+     * Hands over the finished NAL units (the caller owns them) and starts a new unit. The list is
+     * unmodifiable, so {@code AccessUnit}'s {@code List.copyOf} keeps it instead of copying again.
+     */
     public List<ByteBuf> takeNals() {
-        List<ByteBuf> taken = new ArrayList<>(nals);
+        List<ByteBuf> taken = List.copyOf(nals);
         nals.clear();
         unitBytes = 0;
         return taken;

@@ -101,22 +101,34 @@ public final class SequenceReorderer implements AutoCloseable {
                 expected = target;
                 return;
             }
-            int slot = expected & mask;
-            RtpPacket p = slots[slot];
-            if (p != null && p.sequenceNumber() == expected) {
-                slots[slot] = null;
-                held--;
-                try {
-                    deliver(p, sink);
-                } finally {
-                    p.release();
-                }
-            } else {
-                lost++;
-                pendingLoss = true;
-                expected = (expected + 1) & 0xFFFF;
-            }
+            step(sink);
         }
+    }
+
+    /** Delivers the held packet at {@code expected}, or counts that number lost and moves past it. */
+    private void step(Sink sink) {
+        if (!deliverHeld(sink)) {
+            lost++;
+            pendingLoss = true;
+            expected = (expected + 1) & 0xFFFF;
+        }
+    }
+
+    /** Delivers and releases the held packet at {@code expected}; false when there is none. */
+    private boolean deliverHeld(Sink sink) {
+        int slot = expected & mask;
+        RtpPacket p = slots[slot];
+        if (p == null || p.sequenceNumber() != expected) {
+            return false;
+        }
+        slots[slot] = null;
+        held--;
+        try {
+            deliver(p, sink);
+        } finally {
+            p.release();
+        }
+        return true;
     }
 
     private void deliver(RtpPacket packet, Sink sink) {
@@ -127,40 +139,15 @@ public final class SequenceReorderer implements AutoCloseable {
     }
 
     private void drain(Sink sink) {
-        while (held > 0) {
-            int slot = expected & mask;
-            RtpPacket p = slots[slot];
-            if (p == null || p.sequenceNumber() != expected) {
-                return;
-            }
-            slots[slot] = null;
-            held--;
-            try {
-                deliver(p, sink);
-            } finally {
-                p.release();
-            }
+        while (held > 0 && deliverHeld(sink)) {
+            // each pass delivers the next packet in order
         }
     }
 
     /** Delivers everything held, in order, counting the gaps between as lost. */
     public void flush(Sink sink) {
         while (held > 0) {
-            int slot = expected & mask;
-            RtpPacket p = slots[slot];
-            if (p != null && p.sequenceNumber() == expected) {
-                slots[slot] = null;
-                held--;
-                try {
-                    deliver(p, sink);
-                } finally {
-                    p.release();
-                }
-            } else {
-                lost++;
-                pendingLoss = true;
-                expected = (expected + 1) & 0xFFFF;
-            }
+            step(sink);
         }
     }
 

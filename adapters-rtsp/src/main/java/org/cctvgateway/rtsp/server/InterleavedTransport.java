@@ -16,10 +16,6 @@ final class InterleavedTransport implements ViewerTransport {
         this.channels = channels;
     }
 
-    PortRange channels() {
-        return channels;
-    }
-
     @Override
     public void writeRtp(ByteBuf packet) {
         connection.write(new InterleavedFrame(channels.rtp(), packet), connection.voidPromise());

@@ -69,6 +69,7 @@ final class RtpViewer implements StreamSubscriber {
     private long lastRtpTime;
     private long lastReportCapture;
     private boolean reported;
+    private final List<ByteBuf> packets = new ArrayList<>();
 
     RtpViewer(EventLoop loop, ByteBufAllocator alloc, ViewerTransport transport, RtpPacketizer packetizer,
               ViewerGate gate, StreamMeters meters, Listener listener, String cname, long initialRtpTime,
@@ -172,17 +173,22 @@ final class RtpViewer implements StreamSubscriber {
             baseTimestamp = unit.timestamp();
         }
         long rtpTime = (initialRtpTime + unit.timestamp() - baseTimestamp) & 0xFFFF_FFFFL;
-        List<ByteBuf> packets = new ArrayList<>(Math.max(4, unit.size() / 1200 + 2));
+        long bytes = 0;
         try {
             packetizer.packetize(unit, rtpTime, packets);
-        } catch (RuntimeException e) {
-            packets.forEach(ByteBuf::release);
-            throw e;
-        }
-        long bytes = 0;
-        for (ByteBuf p : packets) {
-            bytes += p.readableBytes();
-            transport.writeRtp(p);
+            // From here on the transport owns each packet as it is handed over.
+            for (int i = 0; i < packets.size(); i++) {
+                ByteBuf p = packets.set(i, null);
+                bytes += p.readableBytes();
+                transport.writeRtp(p);
+            }
+        } finally {
+            for (ByteBuf p : packets) {
+                if (p != null) {
+                    p.release();
+                }
+            }
+            packets.clear();
         }
         lastRtpTime = rtpTime;
         if (!reported || unit.captureTimeNanos() - lastReportCapture >= SENDER_REPORT_INTERVAL_NANOS
