@@ -167,7 +167,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new GatewayException("--timeout: " + e.getMessage(), "e.g. --timeout 5s", e);
         }
-        if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofMinutes(10)) > 0) {
+        if (d.isZero() || d.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new GatewayException("--timeout " + text + " is outside 1ms..10m", "e.g. --timeout 5s");
         }
         return d;

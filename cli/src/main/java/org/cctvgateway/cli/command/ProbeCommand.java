@@ -152,7 +152,7 @@ public final class ProbeCommand implements Callable<Integer> {
     private static Duration parseTimeout(String text) {
         try {
             Duration d = HumanDuration.parse(text);
-            if (d.isZero() || d.isNegative()) {
+            if (d.isZero()) {
                 throw new IllegalArgumentException("'" + text + "' is not positive");
             }
             return d;

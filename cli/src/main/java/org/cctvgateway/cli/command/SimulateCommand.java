@@ -22,7 +22,6 @@ import java.net.NetworkInterface;
 import org.cctvgateway.media.Codec;
 import org.cctvgateway.spi.Credentials;
 import org.slf4j.LoggerFactory;
-import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
 import org.cctvgateway.cli.simulator.CameraAuth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -197,11 +196,8 @@ public final class SimulateCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
+    /** The login the simulated cameras require: empty without --user and --password-env. */
     static Optional<Credentials> login(String user, String passwordEnv) {
-        return auth(user, passwordEnv).map(a -> new Credentials(user, System.getenv(passwordEnv)));
-    }
-
-    static Optional<DigestAuthenticator> auth(String user, String passwordEnv) {
         if (user == null && passwordEnv == null) {
             return Optional.empty();
         }
@@ -213,7 +209,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new GatewayException("environment variable " + passwordEnv + " is not set or empty",
                     "export " + passwordEnv + "=... before running, so the password stays out of the command line");
         }
-        return Optional.of(CameraAuth.forUser("cctv-gateway simulated camera", user, password));
+        return Optional.of(new Credentials(user, password));
     }
 
     static Clip loadClip(Path file, String codecName, double fps) {

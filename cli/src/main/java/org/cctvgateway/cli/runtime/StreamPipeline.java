@@ -62,23 +62,11 @@ public final class StreamPipeline implements AutoCloseable {
                 .tags(tags).register(registry);
     }
 
-    /** What bytes and loss the source has seen; sources that cannot say return zeros. */
+    /** What bytes and loss the source has seen. */
     public interface SourceCounters {
         long bytesIn();
 
         long packetsLost();
-
-        SourceCounters NONE = new SourceCounters() {
-            @Override
-            public long bytesIn() {
-                return 0;
-            }
-
-            @Override
-            public long packetsLost() {
-                return 0;
-            }
-        };
     }
 
     public String path() {

@@ -74,11 +74,6 @@ public final class ClipSource implements StreamSource {
         sink.onAccessUnit(new AccessUnit(clip.codec(), bufs, keyframe, ts, now, true, clock.monotonicTime()));
     }
 
-    /** Access units emitted so far. */
-    public long framesEmitted() {
-        return frameIndex;
-    }
-
     private void setState(SourceState s) {
         state = s;
         since = Instant.ofEpochMilli(clock.wallTime());
