@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -93,6 +94,9 @@ public final class MdnsDiscoveryProvider implements DiscoveryProvider {
                     }
                 }
             }
+            // Services whose TXT record never came are reported last, by address, and only when the
+            // same service was not reported complete meanwhile: a slow TXT never makes a second entry.
+            browsers.forEach(Browser::reportIncomplete);
         } catch (IOException e) {
             throw new GatewayException("cannot start mDNS" + nif.map(n -> " on " + n.getName()).orElse("") + ": "
                     + e.getMessage(), "check the --interface name", e);
@@ -154,6 +158,9 @@ public final class MdnsDiscoveryProvider implements DiscoveryProvider {
         private final Consumer<DiscoveredDevice> sink;
         private final Executor resolver;
         private final Set<String> requeried = ConcurrentHashMap.newKeySet();
+        private final Set<String> complete = ConcurrentHashMap.newKeySet();
+        private final Map<String, ServiceEvent> incomplete = new ConcurrentHashMap<>();
+        private boolean finished;
 
         Browser(JmDNS jmdns, Set<String> seen, Consumer<DiscoveredDevice> sink, Executor resolver) {
             this.jmdns = jmdns;
@@ -181,10 +188,14 @@ public final class MdnsDiscoveryProvider implements DiscoveryProvider {
             if (info.getTextBytes() == null || info.getTextBytes().length <= 1) {
                 // jmdns may report a service before its TXT record has arrived (seen on loopback with
                 // two services per host): ask once more, off jmdns's thread, and report what comes.
-                if (requeried.add(event.getType() + event.getName())) {
+                String service = serviceKey(event.getName());
+                incomplete.putIfAbsent(service, event);
+                if (requeried.add(service)) {
                     resolver.execute(() -> {
                         ServiceInfo again = jmdns.getServiceInfo(event.getType(), event.getName(), RESOLVE_MILLIS);
-                        report(event.getType(), event.getName(), again != null ? again : info);
+                        if (again != null && again.getTextBytes() != null && again.getTextBytes().length > 1) {
+                            report(event.getType(), event.getName(), again);
+                        }
                     });
                 }
                 return;
@@ -192,7 +203,29 @@ public final class MdnsDiscoveryProvider implements DiscoveryProvider {
             report(event.getType(), event.getName(), info);
         }
 
-        void report(String type, String name, ServiceInfo info) {
+        /** Reports, by address alone, the services that never showed a TXT record in this run. */
+        synchronized void reportIncomplete() {
+            finished = true;
+            incomplete.forEach((service, event) -> {
+                if (!complete.contains(service)) {
+                    send(event.getType(), event.getName(), event.getInfo());
+                }
+            });
+        }
+
+        private static String serviceKey(String name) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+
+        synchronized void report(String type, String name, ServiceInfo info) {
+            if (finished) {
+                return;
+            }
+            complete.add(serviceKey(name));
+            send(type, name, info);
+        }
+
+        private void send(String type, String name, ServiceInfo info) {
             List<InetAddress> addresses = new ArrayList<>();
             for (Inet4Address a : info.getInet4Addresses()) {
                 addresses.add(a);

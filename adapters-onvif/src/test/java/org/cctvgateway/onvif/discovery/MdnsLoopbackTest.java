@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.jmdns.JmDNS;
+import javax.jmdns.ServiceInfo;
 import org.cctvgateway.spi.DiscoveredDevice;
 import org.cctvgateway.spi.DiscoveryRequest;
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,22 @@ class MdnsLoopbackTest {
         });
         DiscoveredDevice acme = found.stream().filter(d -> d.key().endsWith("101")).findFirst().orElseThrow();
         assertThat(acme.hints()).containsEntry("vendor", "Acme").containsEntry("model", "C10");
+    }
+
+    @Test
+    void aCameraWithoutTxtRecordIsReportedOnceByItsAddress() throws IOException {
+        NetworkInterface lo = LoopbackMulticast.loopbackOrSkip();
+        List<DiscoveredDevice> found = new CopyOnWriteArrayList<>();
+        try (JmDNS plain = JmDNS.create(InetAddress.getByName("127.0.0.1"), "cctv-test-bare");
+             MdnsDiscoveryProvider provider = new MdnsDiscoveryProvider()) {
+            plain.registerService(ServiceInfo.create(MdnsHints.RTSP, "Bare camera", 8556, ""));
+            provider.discover(new DiscoveryRequest(Duration.ofSeconds(4), List.of(), Optional.of(lo), 50), found::add);
+        }
+
+        assertThat(found).as(found.toString()).singleElement().satisfies(d -> {
+            assertThat(d.key()).isEqualTo("127.0.0.1");
+            assertThat(d.port()).hasValue(8556);
+            assertThat(d.xaddrs()).extracting(Object::toString).containsExactly("rtsp://127.0.0.1:8556/");
+        });
     }
 }
