@@ -58,6 +58,7 @@ final class RtpViewer implements StreamSubscriber {
     private final long initialRtpTime;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final long maxQueuedBytes;
+    private long bytesSent;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     // Guarded by this: decisions may come from the hub's threads.
@@ -133,6 +134,11 @@ final class RtpViewer implements StreamSubscriber {
         stopped.set(true);
     }
 
+    /** RTP bytes sent to this viewer so far. Event loop only. */
+    long bytesSent() {
+        return bytesSent;
+    }
+
     /** The RTP time of the last unit sent, or the initial one when none was sent yet. Event loop only. */
     long lastRtpTime() {
         return lastRtpTime;
@@ -202,5 +208,6 @@ final class RtpViewer implements StreamSubscriber {
         transport.flush();
         meters.framesOut.increment();
         meters.bytesOut.increment(bytes);
+        bytesSent += bytes;
     }
 }

@@ -10,17 +10,24 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import io.netty.handler.codec.rtsp.RtspVersions;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.cctvgateway.media.StreamHub;
 import org.cctvgateway.media.StreamInfo;
 import org.cctvgateway.rtsp.codec.InterleavedFrame;
@@ -49,8 +56,19 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
 
     private final ServerContext server;
     private final Map<String, ServerSession> sessions = new LinkedHashMap<>();
+    private final Map<String, SessionOwner> owners = new HashMap<>();
     private ChannelHandlerContext ctx;
     private String prefix = "";
+    private List<X509Certificate> peerCertificates;
+    private ViewerAccess.Admission.Admitted lastAdmission;
+    private boolean everAdmitted;
+    private boolean challengedOnly;
+    private boolean refusedOnce;
+    private String lastPath = "";
+
+    /** Who an admitted session belongs to, and since when. */
+    private record SessionOwner(ViewerAccess.Admission.Admitted admission, Instant start) {
+    }
     private long lastReadNanos;
     private boolean closed;
 
@@ -104,8 +122,14 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         String method = req.method().name();
-        if (!method.equals("OPTIONS") && !authorized(req, method, cseq)) {
-            return;
+        if (!method.equals("OPTIONS")) {
+            if (server.options.access().isPresent()) {
+                if (!admitted(req, method, cseq, server.options.access().get())) {
+                    return;
+                }
+            } else if (!authorized(req, method, cseq)) {
+                return;
+            }
         }
         try {
             dispatch(req, method, cseq);
@@ -153,6 +177,133 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
             return false;
         }
         return true;
+    }
+
+    /**
+     * Asks the {@link ViewerAccess} whether this request may proceed; answers 401 or 403 and
+     * reports the refusal when not. A client certificate, when presented, is the identity; without
+     * one, verified Digest credentials are.
+     */
+    private boolean admitted(FullHttpRequest req, String method, String cseq, ViewerAccess access) {
+        String path = requestPath(req.uri());
+        List<X509Certificate> certificates = peerCertificates();
+        Optional<String> digestUser = Optional.empty();
+        if (certificates.isEmpty() && server.options.auth().isPresent()) {
+            DigestAuthenticator auth = server.options.auth().get();
+            String authorization = req.headers().get(RtspResponses.H_AUTHORIZATION);
+            AuthResult result = auth.verify(method, authorization);
+            if (result instanceof AuthResult.Rejected rejected) {
+                if (authorization == null || rejected.stale()) {
+                    // The first step of every Digest exchange: not a refusal yet. A connection that
+                    // never answers the challenge is reported when it closes.
+                    challengedOnly = !everAdmitted;
+                    lastPath = path;
+                } else {
+                    refuse(method, path, 401, "wrong credentials: " + rejected.reason(), Optional.empty(), access);
+                }
+                reply(challenge(cseq, auth, rejected.stale(), null));
+                return false;
+            }
+            digestUser = Optional.of(((AuthResult.Accepted) result).username());
+        }
+        ViewerAccess.Admission admission;
+        try {
+            admission = access.admit(new ViewerAccess.ViewerRequest(method, path, remote(), certificates,
+                    digestUser));
+        } catch (RuntimeException e) {
+            LOG.warn("{} access check for {} failed; refusing", prefix, path, e);
+            admission = new ViewerAccess.Admission.Refused(403, "the gateway could not check access",
+                    Optional.empty());
+        }
+        if (admission instanceof ViewerAccess.Admission.Refused refused) {
+            refuse(method, path, refused.status(), refused.reason(), refused.agency(), access);
+            FullHttpResponse r = refused.status() == 401 && server.options.auth().isPresent()
+                    ? challenge(cseq, server.options.auth().get(), false, refused.reason())
+                    : RtspResponses.empty(new HttpResponseStatus(refused.status(), statusText(refused)), cseq);
+            reply(r);
+            return false;
+        }
+        everAdmitted = true;
+        challengedOnly = false;
+        lastAdmission = (ViewerAccess.Admission.Admitted) admission;
+        return true;
+    }
+
+    private FullHttpResponse challenge(String cseq, DigestAuthenticator auth, boolean stale, String reason) {
+        HttpResponseStatus status = reason == null ? RtspResponseStatuses.UNAUTHORIZED
+                : new HttpResponseStatus(401, "Unauthorized: " + phrase(reason));
+        FullHttpResponse r = RtspResponses.empty(status, cseq);
+        for (String c : auth.challenges(stale)) {
+            r.headers().add(RtspResponses.H_WWW_AUTHENTICATE, c);
+        }
+        return r;
+    }
+
+    private static String statusText(ViewerAccess.Admission.Refused refused) {
+        return (refused.status() == 401 ? "Unauthorized: " : "Forbidden: ") + phrase(refused.reason());
+    }
+
+    /** A reason made safe for a status line: printable ASCII, at most 200 characters. */
+    static String phrase(String reason) {
+        StringBuilder b = new StringBuilder(Math.min(reason.length(), 200));
+        for (int i = 0; i < reason.length() && b.length() < 200; i++) {
+            char c = reason.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return b.toString();
+    }
+
+    private void refuse(String method, String path, int status, String reason, Optional<String> agency,
+                        ViewerAccess access) {
+        refusedOnce = true;
+        challengedOnly = false;
+        LOG.info("{} {} {} refused ({}): {}", prefix, method, path.isEmpty() ? "-" : path, status, reason);
+        try {
+            access.refused(new ViewerAccess.Refusal(method, path, remote(), status, reason, agency, now()));
+        } catch (RuntimeException e) {
+            LOG.warn("{} could not record a refusal", prefix, e);
+        }
+    }
+
+    /** The stream path of a request URL, or "" when it has none that can be read. */
+    private static String requestPath(String uri) {
+        try {
+            return RequestTarget.parse(uri).path();
+        } catch (RequestTarget.BadRequest e) {
+            return "";
+        }
+    }
+
+    private List<X509Certificate> peerCertificates() {
+        if (peerCertificates != null) {
+            return peerCertificates;
+        }
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            peerCertificates = List.of();
+            return peerCertificates;
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            for (Certificate c : ssl.engine().getSession().getPeerCertificates()) {
+                if (c instanceof X509Certificate x) {
+                    chain.add(x);
+                }
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            // No client certificate: Digest credentials may still identify the viewer.
+        }
+        peerCertificates = List.copyOf(chain);
+        return peerCertificates;
+    }
+
+    private InetSocketAddress remote() {
+        SocketAddress a = ctx.channel().remoteAddress();
+        return a instanceof InetSocketAddress inet ? inet : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(server.clock.wallTime());
     }
 
     private void describe(FullHttpRequest req, String cseq) {
@@ -278,15 +429,29 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
 
     void addSession(ServerSession s) {
         sessions.put(s.id(), s);
+        if (lastAdmission != null) {
+            owners.put(s.id(), new SessionOwner(lastAdmission, now()));
+        }
         LOG.info("{} session {} {} {} started", prefix, s.id(), s.path(),
                 s.transport() instanceof UdpTransport ? "UDP" : "TCP");
     }
 
     private void endSession(ServerSession s, String why) {
         if (sessions.remove(s.id()) != null) {
+            long bytes = s.bytesSent();
             s.close();
             server.sessions.decrementAndGet();
             LOG.info("{} session {} {} ended: {}", prefix, s.id(), s.path(), why);
+            SessionOwner owner = owners.remove(s.id());
+            if (owner != null && server.options.access().isPresent()) {
+                try {
+                    server.options.access().get().sessionEnded(new ViewerAccess.SessionRecord(s.id(), s.path(),
+                            owner.admission().agency(), owner.admission().credential(), remote(), owner.start(),
+                            now(), bytes, why));
+                } catch (RuntimeException e) {
+                    LOG.warn("{} could not record the end of session {}", prefix, s.id(), e);
+                }
+            }
         }
     }
 
@@ -341,6 +506,10 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         closed = true;
         for (ServerSession s : new ArrayList<>(sessions.values())) {
             endSession(s, "connection closed");
+        }
+        if (challengedOnly && !refusedOnce && server.options.access().isPresent()) {
+            refuse("CONNECTION", lastPath, 401, "no client certificate or credentials presented", Optional.empty(),
+                    server.options.access().get());
         }
         super.channelInactive(ctx);
     }

@@ -30,13 +30,16 @@ import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
  * @param auth Digest authentication of viewers; empty lets anyone in (use TLS client certificates)
  * @param maxPayloadBytes RTP payload bytes per packet; 1400 keeps packets within a 1500-byte MTU
  * @param maxSessions concurrent sessions over all connections; 256
+ * @param access who may watch what, and the audit of sessions and refusals; empty serves anyone
+ *     that passes {@code auth} (tests, the camera simulator)
  */
 public record RtspServerOptions(String bindAddress, int port, Optional<SslContext> tls, Duration sessionTimeout,
                                 Duration viewerMaxLag, Optional<PortRange> udpPorts,
                                 WriteBufferWaterMark writeBufferWaterMark, int sendBufferBytes,
                                 FramingLimits framingLimits, Optional<DigestAuthenticator> auth,
-                                int maxPayloadBytes, int maxSessions) {
+                                int maxPayloadBytes, int maxSessions, Optional<ViewerAccess> access) {
     public RtspServerOptions {
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(udpPorts, "udpPorts");
@@ -70,6 +73,16 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
         }
     }
 
+    /** The options without viewer access control (the arity before {@code access} was added). */
+    public RtspServerOptions(String bindAddress, int port, Optional<SslContext> tls, Duration sessionTimeout,
+                             Duration viewerMaxLag, Optional<PortRange> udpPorts,
+                             WriteBufferWaterMark writeBufferWaterMark, int sendBufferBytes,
+                             FramingLimits framingLimits, Optional<DigestAuthenticator> auth,
+                             int maxPayloadBytes, int maxSessions) {
+        this(bindAddress, port, tls, sessionTimeout, viewerMaxLag, udpPorts, writeBufferWaterMark, sendBufferBytes,
+                framingLimits, auth, maxPayloadBytes, maxSessions, Optional.empty());
+    }
+
     /** A builder holding the defaults. */
     public static Builder builder() {
         return new Builder();
@@ -89,6 +102,7 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
         private DigestAuthenticator auth;
         private int maxPayloadBytes = 1400;
         private int maxSessions = 256;
+        private ViewerAccess access;
 
         private Builder() {
         }
@@ -153,10 +167,15 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
             return this;
         }
 
+        public Builder access(ViewerAccess value) {
+            this.access = value;
+            return this;
+        }
+
         public RtspServerOptions build() {
             return new RtspServerOptions(bindAddress, port, Optional.ofNullable(tls), sessionTimeout, viewerMaxLag,
                     Optional.ofNullable(udpPorts), waterMark, sendBufferBytes, framingLimits,
-                    Optional.ofNullable(auth), maxPayloadBytes, maxSessions);
+                    Optional.ofNullable(auth), maxPayloadBytes, maxSessions, Optional.ofNullable(access));
         }
     }
 }

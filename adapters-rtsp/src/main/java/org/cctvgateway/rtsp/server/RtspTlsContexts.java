@@ -48,6 +48,25 @@ public final class RtspTlsContexts {
      * @throws ConfigException when a client certificate is required but no client CA is set
      */
     public static SslContext server(GatewayTlsMaterial material, boolean requireClientCertificate) {
+        return build(material, requireClientCertificate ? ClientAuth.REQUIRE : ClientAuth.NONE);
+    }
+
+    /**
+     * A server context that asks every client for a certificate issued by one of
+     * {@code material.clientCa()} but lets the handshake complete with any certificate or none:
+     * the chain is judged per request by a {@link ViewerAccess}, which can then refuse with a 403
+     * naming the reason (expired, revoked, foreign CA) and audit it, where a failed handshake
+     * would tell the client and the audit log nothing. The handshake still proves that the client
+     * holds the private key of the certificate it presents.
+     *
+     * @throws ConfigException when no client CA is set
+     */
+    public static SslContext serverForViewerAccess(GatewayTlsMaterial material) {
+        return build(material, ClientAuth.OPTIONAL);
+    }
+
+    private static SslContext build(GatewayTlsMaterial material, ClientAuth clientAuth) {
+        boolean requireClientCertificate = clientAuth != ClientAuth.NONE;
         if (requireClientCertificate && material.clientCa().isEmpty()) {
             throw new ConfigException("server.tls.clientCa",
                     "is empty but server.tls.requireClientCertificate is true",
@@ -59,9 +78,11 @@ public final class RtspTlsContexts {
                     .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS)
                     .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE);
-            if (requireClientCertificate) {
+            if (clientAuth == ClientAuth.REQUIRE) {
                 b.trustManager(material.clientCa().get().toArray(new X509Certificate[0]))
                         .clientAuth(ClientAuth.REQUIRE);
+            } else if (clientAuth == ClientAuth.OPTIONAL) {
+                b.trustManager(new DeferredClientTrust(material.clientCa().get())).clientAuth(ClientAuth.OPTIONAL);
             } else {
                 b.clientAuth(ClientAuth.NONE);
             }

@@ -34,6 +34,7 @@ final class ServerSession {
     private long lastActivityNanos = Long.MIN_VALUE;
     private State state = State.READY;
     private RtpViewer viewer;
+    private long bytesSentBefore;
     private Subscription subscription;
 
     ServerSession(String id, RequestTarget target, StreamHub hub, ViewerTransport transport,
@@ -110,6 +111,11 @@ final class ServerSession {
         state = State.READY;
     }
 
+    /** RTP bytes sent in this session, over every PLAY. Event loop only. */
+    long bytesSent() {
+        return bytesSentBefore + (viewer == null ? 0 : viewer.bytesSent());
+    }
+
     boolean isViewer(RtpViewer v) {
         return viewer == v;
     }
@@ -129,6 +135,7 @@ final class ServerSession {
             return;
         }
         viewer.stop();
+        bytesSentBefore += viewer.bytesSent();
         if (subscription != null) {
             subscription.cancel();
         }
