@@ -20,12 +20,15 @@ import java.net.SocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.cctvgateway.media.StreamHub;
@@ -64,6 +67,8 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean everAdmitted;
     private boolean challengedOnly;
     private boolean refusedOnce;
+    private boolean waiting;
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private String lastPath = "";
 
     /** Who an admitted session belongs to, and since when. */
@@ -91,7 +96,12 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
                 // RTCP receiver reports from a TCP viewer: proof of life, nothing more is needed.
                 sessions.values().forEach(s -> s.touch(lastReadNanos));
             } else if (msg instanceof FullHttpRequest request) {
-                onRequest(request);
+                if (waiting) {
+                    // An access answer is pending: keep the order of the connection's requests.
+                    queued.add(request.retain());
+                } else {
+                    onRequest(request);
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -124,13 +134,16 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         String method = req.method().name();
         if (!method.equals("OPTIONS")) {
             if (server.options.access().isPresent()) {
-                if (!admitted(req, method, cseq, server.options.access().get())) {
-                    return;
-                }
+                admitThenDispatch(req, method, cseq, server.options.access().get());
+                return;
             } else if (!authorized(req, method, cseq)) {
                 return;
             }
         }
+        dispatchChecked(req, method, cseq);
+    }
+
+    private void dispatchChecked(FullHttpRequest req, String method, String cseq) {
         try {
             dispatch(req, method, cseq);
         } catch (RequestTarget.BadRequest | DecoderException e) {
@@ -180,11 +193,12 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * Asks the {@link ViewerAccess} whether this request may proceed; answers 401 or 403 and
-     * reports the refusal when not. A client certificate, when presented, is the identity; without
-     * one, verified Digest credentials are.
+     * Asks the {@link ViewerAccess} whether this request may proceed, and goes on with it (or
+     * answers 401/403) when the answer, and the audit record of a refusal, are complete. A client
+     * certificate, when presented, is the identity; without one, verified Digest credentials are.
+     * Until then the connection's further requests wait in order.
      */
-    private boolean admitted(FullHttpRequest req, String method, String cseq, ViewerAccess access) {
+    private void admitThenDispatch(FullHttpRequest req, String method, String cseq, ViewerAccess access) {
         String path = requestPath(req.uri());
         List<X509Certificate> certificates = peerCertificates();
         Optional<String> digestUser = Optional.empty();
@@ -198,35 +212,89 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
                     // never answers the challenge is reported when it closes.
                     challengedOnly = !everAdmitted;
                     lastPath = path;
+                    reply(challenge(cseq, auth, rejected.stale(), null));
                 } else {
-                    refuse(method, path, 401, "wrong credentials: " + rejected.reason(), Optional.empty(), access);
+                    String reason = "wrong credentials: " + rejected.reason();
+                    await(req, refuse(method, path, 401, reason, Optional.empty(), access),
+                            ignored -> reply(challenge(cseq, auth, false, reason)));
                 }
-                reply(challenge(cseq, auth, rejected.stale(), null));
-                return false;
+                return;
             }
             digestUser = Optional.of(((AuthResult.Accepted) result).username());
         }
-        ViewerAccess.Admission admission;
+        CompletionStage<ViewerAccess.Admission> decided;
         try {
-            admission = access.admit(new ViewerAccess.ViewerRequest(method, path, remote(), certificates,
-                    digestUser));
+            decided = access.admit(new ViewerAccess.ViewerRequest(method, path, remote(), certificates, digestUser))
+                    .thenCompose(a -> a instanceof ViewerAccess.Admission.Refused r
+                            ? refuse(method, path, r.status(), r.reason(), r.agency(), access).thenApply(v -> a)
+                            : CompletableFuture.completedFuture(a));
         } catch (RuntimeException e) {
-            LOG.warn("{} access check for {} failed; refusing", prefix, path, e);
-            admission = new ViewerAccess.Admission.Refused(403, "the gateway could not check access",
-                    Optional.empty());
+            decided = CompletableFuture.failedFuture(e);
         }
-        if (admission instanceof ViewerAccess.Admission.Refused refused) {
-            refuse(method, path, refused.status(), refused.reason(), refused.agency(), access);
-            FullHttpResponse r = refused.status() == 401 && server.options.auth().isPresent()
-                    ? challenge(cseq, server.options.auth().get(), false, refused.reason())
-                    : RtspResponses.empty(new HttpResponseStatus(refused.status(), statusText(refused)), cseq);
-            reply(r);
-            return false;
+        await(req, decided, admission -> {
+            if (admission instanceof ViewerAccess.Admission.Refused refused) {
+                reply(refused.status() == 401 && server.options.auth().isPresent()
+                        ? challenge(cseq, server.options.auth().get(), false, refused.reason())
+                        : RtspResponses.empty(new HttpResponseStatus(refused.status(), statusText(refused)), cseq));
+                return;
+            }
+            everAdmitted = true;
+            challengedOnly = false;
+            lastAdmission = (ViewerAccess.Admission.Admitted) admission;
+            dispatchChecked(req, method, cseq);
+        });
+    }
+
+    /**
+     * Holds the connection's requests until {@code stage} completes, then runs {@code then} on the
+     * event loop with {@code req} still retained. A failed stage refuses the request with 403.
+     */
+    private <T> void await(FullHttpRequest req, CompletionStage<T> stage, java.util.function.Consumer<T> then) {
+        waiting = true;
+        req.retain();
+        String cseq = req.headers().get(RtspResponses.H_CSEQ);
+        stage.whenComplete((value, failure) -> runOnLoop(() -> {
+            try {
+                if (closed) {
+                    return;
+                }
+                if (failure != null) {
+                    LOG.warn("{} access check failed; refusing: {}", prefix, failure.toString());
+                    reply(RtspResponses.empty(new HttpResponseStatus(403, "Forbidden: access could not be checked"),
+                            cseq));
+                } else {
+                    then.accept(value);
+                }
+            } finally {
+                req.release();
+                waiting = false;
+                drainQueued();
+            }
+        }));
+    }
+
+    private void runOnLoop(Runnable task) {
+        if (ctx.executor().inEventLoop()) {
+            task.run();
+            return;
         }
-        everAdmitted = true;
-        challengedOnly = false;
-        lastAdmission = (ViewerAccess.Admission.Admitted) admission;
-        return true;
+        try {
+            ctx.executor().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The server is shutting down; the connection closes and its queue is released there.
+            LOG.debug("{} event loop gone before an access answer: {}", prefix, e.toString());
+        }
+    }
+
+    private void drainQueued() {
+        while (!waiting && !queued.isEmpty()) {
+            FullHttpRequest next = queued.poll();
+            try {
+                onRequest(next);
+            } finally {
+                next.release();
+            }
+        }
     }
 
     private FullHttpResponse challenge(String cseq, DigestAuthenticator auth, boolean stale, String reason) {
@@ -253,16 +321,24 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         return b.toString();
     }
 
-    private void refuse(String method, String path, int status, String reason, Optional<String> agency,
-                        ViewerAccess access) {
+    /** Reports a refusal; the stage completes (normally) once it is recorded or could not be. */
+    private CompletionStage<Void> refuse(String method, String path, int status, String reason,
+                                         Optional<String> agency, ViewerAccess access) {
         refusedOnce = true;
         challengedOnly = false;
         LOG.info("{} {} {} refused ({}): {}", prefix, method, path.isEmpty() ? "-" : path, status, reason);
+        CompletionStage<Void> recorded;
         try {
-            access.refused(new ViewerAccess.Refusal(method, path, remote(), status, reason, agency, now()));
+            recorded = access.refused(new ViewerAccess.Refusal(method, path, remote(), status, reason, agency, now()));
         } catch (RuntimeException e) {
-            LOG.warn("{} could not record a refusal", prefix, e);
+            recorded = CompletableFuture.failedFuture(e);
         }
+        return recorded.handle((v, e) -> {
+            if (e != null) {
+                LOG.warn("{} could not record a refusal: {}", prefix, e.toString());
+            }
+            return null;
+        });
     }
 
     /** The stream path of a request URL, or "" when it has none that can be read. */
@@ -444,12 +520,17 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
             LOG.info("{} session {} {} ended: {}", prefix, s.id(), s.path(), why);
             SessionOwner owner = owners.remove(s.id());
             if (owner != null && server.options.access().isPresent()) {
+                String id = s.id();
                 try {
-                    server.options.access().get().sessionEnded(new ViewerAccess.SessionRecord(s.id(), s.path(),
+                    server.options.access().get().sessionEnded(new ViewerAccess.SessionRecord(id, s.path(),
                             owner.admission().agency(), owner.admission().credential(), remote(), owner.start(),
-                            now(), bytes, why));
+                            now(), bytes, why)).whenComplete((v, e) -> {
+                                if (e != null) {
+                                    LOG.warn("{} could not record the end of session {}: {}", prefix, id, e.toString());
+                                }
+                            });
                 } catch (RuntimeException e) {
-                    LOG.warn("{} could not record the end of session {}", prefix, s.id(), e);
+                    LOG.warn("{} could not record the end of session {}", prefix, id, e);
                 }
             }
         }
@@ -506,6 +587,10 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         closed = true;
         for (ServerSession s : new ArrayList<>(sessions.values())) {
             endSession(s, "connection closed");
+        }
+        FullHttpRequest q;
+        while ((q = queued.poll()) != null) {
+            q.release();
         }
         if (challengedOnly && !refusedOnce && server.options.access().isPresent()) {
             refuse("CONNECTION", lastPath, 401, "no client certificate or credentials presented", Optional.empty(),

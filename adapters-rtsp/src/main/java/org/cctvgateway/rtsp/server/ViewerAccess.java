@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Decides, per request, whether a viewer may watch a path, and hears how each admitted session
@@ -15,8 +16,11 @@ import java.util.Optional;
  * that an untrusted, expired or revoked certificate can be refused with a 403 that names the
  * reason) or the Digest user the server verified.
  *
- * <p>Called on event loops: every method must return quickly and must not block (no file I/O
- * beyond reading cached state; an audit writer hands its work to its own thread).
+ * <p>Called on event loops: every method must return at once and must not block. Work that
+ * blocks (writing the audit log durably) is done elsewhere and its stage completed when done: the
+ * server answers the request only when the stage completes, so an audit record is on disk before
+ * the action it records is acknowledged. Requests that arrive meanwhile on the same connection wait
+ * in order. A stage that fails refuses the request (403): access fails closed.
  */
 public interface ViewerAccess {
     /**
@@ -24,17 +28,21 @@ public interface ViewerAccess {
      *
      * @return {@link Admission.Admitted} naming the agency, or a refusal with its status and reason
      */
-    Admission admit(ViewerRequest request);
+    CompletionStage<Admission> admit(ViewerRequest request);
 
-    /** A session this access admitted has ended (TEARDOWN, time-out, slow viewer, close). */
-    void sessionEnded(SessionRecord session);
+    /**
+     * A session this access admitted has ended (TEARDOWN, time-out, slow viewer, close); the
+     * server does not wait for the stage.
+     */
+    CompletionStage<Void> sessionEnded(SessionRecord session);
 
     /**
      * A request was refused: by {@link #admit}, or by the server itself before {@link #admit} could
      * name an agency (wrong Digest credentials; a connection that was challenged and closed without
-     * ever presenting a certificate or credentials).
+     * ever presenting a certificate or credentials). The refusal is answered when the stage
+     * completes, failed or not.
      */
-    void refused(Refusal refusal);
+    CompletionStage<Void> refused(Refusal refusal);
 
     /**
      * What is known of a request's viewer.

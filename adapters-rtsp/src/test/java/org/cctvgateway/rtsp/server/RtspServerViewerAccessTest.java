@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -55,7 +57,12 @@ class RtspServerViewerAccessTest {
         final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
 
         @Override
-        public Admission admit(ViewerRequest request) {
+        public CompletionStage<Admission> admit(ViewerRequest request) {
+            // Answered from another thread, as an access that writes its audit durably does.
+            return CompletableFuture.supplyAsync(() -> decide(request));
+        }
+
+        private Admission decide(ViewerRequest request) {
             requests.add(request);
             Admission.Admitted who;
             if (!request.clientCertificates().isEmpty()) {
@@ -80,13 +87,14 @@ class RtspServerViewerAccessTest {
         }
 
         @Override
-        public void sessionEnded(SessionRecord session) {
+        public CompletionStage<Void> sessionEnded(SessionRecord session) {
             sessions.add(session);
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void refused(Refusal refusal) {
-            refusals.add(refusal);
+        public CompletionStage<Void> refused(Refusal refusal) {
+            return CompletableFuture.runAsync(() -> refusals.add(refusal));
         }
     }
 
@@ -193,6 +201,25 @@ class RtspServerViewerAccessTest {
             assertThat(f.method()).isEqualTo("DESCRIBE");
         });
         assertThat(access.requests).extracting(q -> q.clientCertificates().size()).containsOnly(1);
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWhileAnAdmissionIsPending() throws Exception {
+        String port = "127.0.0.1:" + fx.server.localPort();
+        String requests = "DESCRIBE rtsps://" + port + PATH + " RTSP/1.0\r\nCSeq: 2\r\n\r\n"
+                + "OPTIONS * RTSP/1.0\r\nCSeq: 3\r\n\r\n"
+                + "DESCRIBE rtsps://" + port + FORBIDDEN + " RTSP/1.0\r\nCSeq: 4\r\n\r\n"
+                + "OPTIONS * RTSP/1.0\r\nCSeq: 5\r\n\r\n";
+
+        ExternalProcess.Result r = ExternalProcess.run(List.of("openssl", "s_client", "-connect", port,
+                "-ign_eof", "-quiet", "-cert", agencyCert.toString(), "-key", agencyKey.toString()), requests,
+                Duration.ofSeconds(20));
+
+        List<String> answers = r.stdout().lines().filter(l -> l.startsWith("RTSP/1.0") || l.startsWith("CSeq"))
+                .toList();
+        assertThat(answers).as(r.stdout()).containsExactly("RTSP/1.0 200 OK", "CSeq: 2", "RTSP/1.0 200 OK", "CSeq: 3",
+                "RTSP/1.0 403 Forbidden: agency 'police' may not see /site/other/main", "CSeq: 4",
+                "RTSP/1.0 200 OK", "CSeq: 5");
     }
 
     @Test
