@@ -38,6 +38,8 @@ import org.cctvgateway.rtsp.server.MountRegistry;
 import org.cctvgateway.rtsp.server.RtspServer;
 import org.cctvgateway.rtsp.server.RtspServerOptions;
 import org.cctvgateway.rtsp.server.RtspTlsContexts;
+import org.cctvgateway.rtsp.server.ViewerAccess;
+import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
 import org.cctvgateway.spi.SourceState;
 import org.cctvgateway.rtsp.transport.Transports;
 import org.slf4j.Logger;
@@ -56,8 +58,10 @@ public final class GatewayRuntime implements AutoCloseable {
     private final boolean ownsGroup;
     private final PrometheusMeterRegistry registry;
     private final MountRegistry mounts = new MountRegistry();
-    private final List<StreamPipeline> pipelines = new ArrayList<>();
+    private final List<StreamPipeline> pipelines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Optional<GatewayTlsMaterial> tls;
+    private final Extras extras;
+    private Clock clock;
     private static final java.time.Duration ONVIF_WAIT = java.time.Duration.ofSeconds(5);
 
     private RtspServer server;
@@ -65,12 +69,52 @@ public final class GatewayRuntime implements AutoCloseable {
     private AdminServer admin;
 
     private GatewayRuntime(GatewayConfig config, EventLoopGroup group, boolean ownsGroup,
-                           PrometheusMeterRegistry registry, Optional<GatewayTlsMaterial> tls) {
+                           PrometheusMeterRegistry registry, Optional<GatewayTlsMaterial> tls, Extras extras) {
         this.config = config;
         this.group = group;
         this.ownsGroup = ownsGroup;
         this.registry = registry;
         this.tls = tls;
+        this.extras = extras;
+    }
+
+    /**
+     * One stream to pull and re-publish.
+     *
+     * @param path where it is re-published, {@code site/camera/profile} without the leading slash
+     * @param options how to pull it, credentials included (they reach no log line)
+     */
+    public record Ingest(String path, RtspSourceOptions options) {
+        public Ingest {
+            java.util.Objects.requireNonNull(path, "path");
+            java.util.Objects.requireNonNull(options, "options");
+        }
+    }
+
+    /**
+     * What the gateway serves beyond its configuration file: the enrolled cameras' streams and
+     * the per-agency access to them.
+     *
+     * @param streams streams to pull besides {@code streams:} of the configuration
+     * @param tls TLS material to serve with, instead of {@code server.tls} (the gateway CA's
+     *     server certificate, with that CA as the client CA)
+     * @param access who may watch what; with it there are no anonymous viewers
+     * @param viewerAuth Digest authentication for agencies that cannot present a certificate
+     */
+    public record Extras(List<Ingest> streams, Optional<GatewayTlsMaterial> tls, Optional<ViewerAccess> access,
+                         Optional<DigestAuthenticator> viewerAuth) {
+        /** Nothing beyond the configuration. */
+        public static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Extras {
+            streams = List.copyOf(streams);
+            java.util.Objects.requireNonNull(tls, "tls");
+            java.util.Objects.requireNonNull(access, "access");
+            java.util.Objects.requireNonNull(viewerAuth, "viewerAuth");
+            if (access.isPresent() && tls.isEmpty()) {
+                throw new IllegalArgumentException("per-agency access needs the gateway CA's TLS material");
+            }
+        }
     }
 
     /**
@@ -82,9 +126,16 @@ public final class GatewayRuntime implements AutoCloseable {
      */
     public static GatewayRuntime start(GatewayConfig config, Function<String, String> env,
                                        PrometheusMeterRegistry registry, Clock clock, EventLoopGroup group) {
-        Optional<GatewayTlsMaterial> tls = Optional.empty();
+        return start(config, env, registry, clock, group, Extras.NONE);
+    }
+
+    /** Starts the gateway with the enrolled cameras and agency access of {@code extras}. */
+    public static GatewayRuntime start(GatewayConfig config, Function<String, String> env,
+                                       PrometheusMeterRegistry registry, Clock clock, EventLoopGroup group,
+                                       Extras extras) {
+        Optional<GatewayTlsMaterial> tls = extras.tls();
         TlsConfig t = config.server().tls();
-        if (t.enabled()) {
+        if (tls.isEmpty() && t.enabled()) {
             GatewayTlsMaterial material = t.certificate().isEmpty()
                     ? GatewayTlsMaterial.loadOrCreate(Path.of(config.dataDir()), "localhost", java.time.Clock.systemUTC())
                     : GatewayTlsMaterial.load(Path.of(t.certificate()), Path.of(t.privateKey()));
@@ -95,7 +146,7 @@ public final class GatewayRuntime implements AutoCloseable {
         }
         boolean owns = group == null;
         EventLoopGroup g = owns ? Transports.newEventLoopGroup(0) : group;
-        GatewayRuntime rt = new GatewayRuntime(config, g, owns, registry, tls);
+        GatewayRuntime rt = new GatewayRuntime(config, g, owns, registry, tls, extras);
         try {
             rt.startAll(env, clock);
             return rt;
@@ -106,28 +157,13 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     private void startAll(Function<String, String> env, Clock clock) {
+        this.clock = clock;
         for (int i = 0; i < config.streams().size(); i++) {
             StreamConfig s = config.streams().get(i);
             String password = Passwords.resolve(s, i, env);
-            RtspSourceOptions options = sourceOptions(s, password, config.ingest());
-            StreamHub hub = new StreamHub(s.path(), HubLimits.DEFAULT);
-            Normalizer normalizer = new Normalizer(s.path(), hub, clock);
-            RtspStreamSource source = new RtspStreamSource(options, s.path(), group, clock);
-            StreamPipeline.SourceCounters counters = new StreamPipeline.SourceCounters() {
-                @Override
-                public long bytesIn() {
-                    return source.bytesReceived();
-                }
-
-                @Override
-                public long packetsLost() {
-                    return source.packetsLost();
-                }
-            };
-            mounts.register("/" + s.path(), hub);
-            pipelines.add(new StreamPipeline(s.path(), source, normalizer, hub, registry, counters));
-            log.info("{} - pulling {}", s.path(), RtspUrls.redact(s.url()));
+            addStream(new Ingest(s.path(), sourceOptions(s, password, config.ingest())));
         }
+        extras.streams().forEach(this::addStream);
         RtspServerOptions.Builder options = RtspServerOptions.builder()
                 .bindAddress(config.server().bind())
                 .port(config.server().port())
@@ -138,7 +174,12 @@ public final class GatewayRuntime implements AutoCloseable {
                 .sendBufferBytes((int) config.server().viewerSendBuffer().longValue())
                 .writeBufferWaterMark(new WriteBufferWaterMark((int) (config.server().viewerQueue() / 2),
                         (int) config.server().viewerQueue().longValue()));
-        tls.ifPresent(m -> options.tls(RtspTlsContexts.server(m, config.server().tls().requireClientCertificate())));
+        if (extras.access().isPresent()) {
+            options.tls(RtspTlsContexts.serverForViewerAccess(tls.orElseThrow())).access(extras.access().get());
+            extras.viewerAuth().ifPresent(options::auth);
+        } else {
+            tls.ifPresent(m -> options.tls(RtspTlsContexts.server(m, config.server().tls().requireClientCertificate())));
+        }
         server = new RtspServer(options.build(), mounts, group, Optional.of(registry), clock);
         server.start();
         tls.ifPresent(m -> log.info("TLS certificate SHA-256 fingerprint {}", m.sha256Fingerprint()));
@@ -152,6 +193,50 @@ public final class GatewayRuntime implements AutoCloseable {
             log.warn("no streams configured, so nothing is re-published; add cameras under 'streams:' in a "
                     + "configuration file (see examples/config/gateway.yaml) and run: cctv-gateway serve --config FILE");
         }
+    }
+
+    /**
+     * Starts pulling one more stream and publishes it at {@code /path}. Thread-safe.
+     *
+     * @throws GatewayException when the path is already published
+     */
+    public synchronized void addStream(Ingest ingest) {
+        String path = ingest.path();
+        StreamHub hub = new StreamHub(path, HubLimits.DEFAULT);
+        Normalizer normalizer = new Normalizer(path, hub, clock);
+        RtspStreamSource source = new RtspStreamSource(ingest.options(), path, group, clock);
+        StreamPipeline.SourceCounters counters = new StreamPipeline.SourceCounters() {
+            @Override
+            public long bytesIn() {
+                return source.bytesReceived();
+            }
+
+            @Override
+            public long packetsLost() {
+                return source.packetsLost();
+            }
+        };
+        mounts.register("/" + path, hub);
+        pipelines.add(new StreamPipeline(path, source, normalizer, hub, registry, counters));
+        log.info("{} - pulling {}", path, RtspUrls.redact(ingest.options().url().toString()));
+    }
+
+    /** Stops pulling the stream at {@code path} and ends its viewers' sessions; false when none. Thread-safe. */
+    public synchronized boolean removeStream(String path) {
+        for (StreamPipeline p : pipelines) {
+            if (p.path().equals(path)) {
+                pipelines.remove(p);
+                mounts.unregister("/" + p.path(), p.hub());
+                try {
+                    p.close();
+                } catch (RuntimeException e) {
+                    log.warn("{} - error while stopping: {}", p.path(), e.toString());
+                }
+                log.info("{} - stopped", path);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
