@@ -15,8 +15,8 @@ import org.cctvgateway.media.NalUnits;
 
 /**
  * A looped clip: a raw H.264 or H.265 elementary stream (Annex B), split into access units
- * once at load. The bundled clips are 640x360 at 25 frames per second; see the README beside
- * them for how they were made.
+ * once at load. The bundled clips are 640x360 (and one 1280x720) at 25 frames per second; see
+ * the README beside them for how they were made.
  *
  * @param name where the clip came from, for messages
  */
@@ -42,9 +42,17 @@ public record Clip(String name, Codec codec, double fps, List<List<byte[]>> acce
         }
     }
 
-    /** The bundled clip for {@code codec}. */
+    /** The bundled 640x360 clip for {@code codec}. */
     public static Clip bundled(Codec codec) {
-        String file = codec == Codec.H264 ? "clip-640x360-25fps.h264" : "clip-640x360-25fps.h265";
+        return resource(codec == Codec.H264 ? "clip-640x360-25fps.h264" : "clip-640x360-25fps.h265", codec);
+    }
+
+    /** The bundled 1280x720 H.264 clip: a camera that meets the baseline standard's HD minimum. */
+    public static Clip bundledHd() {
+        return resource("clip-1280x720-25fps.h264", Codec.H264);
+    }
+
+    private static Clip resource(String file, Codec codec) {
         try (InputStream in = Clip.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IllegalStateException("bundled clip " + file + " is missing from the jar");
