@@ -22,11 +22,14 @@ import org.cctvgateway.spi.CameraDescription;
  * @param httpsAvailable the camera's web management answers over HTTPS
  * @param httpAvailable the camera's web management answers over plain HTTP
  * @param placement field of view and target distance given at enrollment
+ * @param defaultCredentialsChecked false when the factory-default logins were not tried
+ * @param passwordStrength the judgement of the password the operator gave for the camera (never the password);
+ *     empty when no password was given, so its strength is unknown
  */
 public record CameraFacts(String camera, Optional<CameraDescription> declared, Map<String, StreamFacts> measured,
         Optional<Duration> clockOffset, List<ExposedAccount> defaultCredentials, List<String> unauthenticatedAccess,
         boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement,
-        boolean defaultCredentialsChecked) {
+        boolean defaultCredentialsChecked, Optional<PasswordStrength.Assessment> passwordStrength) {
     public CameraFacts {
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(declared, "declared");
@@ -35,6 +38,7 @@ public record CameraFacts(String camera, Optional<CameraDescription> declared, M
         defaultCredentials = List.copyOf(defaultCredentials);
         unauthenticatedAccess = List.copyOf(unauthenticatedAccess);
         Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(passwordStrength, "passwordStrength");
         for (Map.Entry<String, StreamFacts> e : measured.entrySet()) {
             if (!e.getKey().equals(e.getValue().role())) {
                 throw new IllegalArgumentException("measured stream under key '" + e.getKey() + "' has role '"
@@ -53,6 +57,15 @@ public record CameraFacts(String camera, Optional<CameraDescription> declared, M
             Optional<Duration> clockOffset, List<ExposedAccount> defaultCredentials, List<String> unauthenticatedAccess,
             boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement) {
         this(camera, declared, measured, clockOffset, defaultCredentials, unauthenticatedAccess, httpsAvailable,
-                httpAvailable, placement, true);
+                httpAvailable, placement, true, Optional.empty());
+    }
+
+    /** Facts without a judgement of the operator's password (none was given). */
+    public CameraFacts(String camera, Optional<CameraDescription> declared, Map<String, StreamFacts> measured,
+            Optional<Duration> clockOffset, List<ExposedAccount> defaultCredentials, List<String> unauthenticatedAccess,
+            boolean httpsAvailable, boolean httpAvailable, Optional<Placement> placement,
+            boolean defaultCredentialsChecked) {
+        this(camera, declared, measured, clockOffset, defaultCredentials, unauthenticatedAccess, httpsAvailable,
+                httpAvailable, placement, defaultCredentialsChecked, Optional.empty());
     }
 }

@@ -24,6 +24,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Check.OnvifProfile.class, name = "onvifProfile"),
     @JsonSubTypes.Type(value = Check.StreamReachable.class, name = "streamReachable"),
     @JsonSubTypes.Type(value = Check.NoDefaultCredentials.class, name = "noDefaultCredentials"),
+    @JsonSubTypes.Type(value = Check.MinPasswordStrength.class, name = "minPasswordStrength"),
     @JsonSubTypes.Type(value = Check.ManagementNotPlainHttpOnly.class, name = "managementNotPlainHttpOnly"),
     @JsonSubTypes.Type(value = Check.FirmwareIdentifiable.class, name = "firmwareIdentifiable"),
     @JsonSubTypes.Type(value = Check.NoKnownVulnerableFirmware.class, name = "noKnownVulnerableFirmware"),
@@ -118,6 +119,21 @@ public sealed interface Check {
 
     /** No account logs in with a factory default password. */
     record NoDefaultCredentials() implements Check {
+    }
+
+    /**
+     * The password the operator gave the gateway for the camera is at least {@code level} by
+     * {@link PasswordStrength} ({@code fair} or {@code strong}). Only the verdict and its reasons reach the report.
+     */
+    record MinPasswordStrength(PasswordStrength.Level level) implements Check {
+        public MinPasswordStrength {
+            if (level == null) {
+                throw new IllegalArgumentException("level is missing; use fair or strong");
+            }
+            if (level == PasswordStrength.Level.WEAK) {
+                throw new IllegalArgumentException("level weak accepts every password; use fair or strong");
+            }
+        }
     }
 
     /** Web management is not offered over plain HTTP alone. */

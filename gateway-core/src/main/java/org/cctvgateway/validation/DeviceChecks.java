@@ -83,6 +83,28 @@ final class DeviceChecks {
                         + " take the camera over.");
     }
 
+    Finding passwordStrength(Check.MinPasswordStrength c) {
+        String threshold = c.level() == PasswordStrength.Level.STRONG ? "strong" : "fair or strong";
+        if (facts.passwordStrength().isEmpty()) {
+            return Finding.unknown("", threshold, "Not checked: no password was given to the gateway for this camera.");
+        }
+        PasswordStrength.Assessment a = facts.passwordStrength().get();
+        String level = a.level().name().toLowerCase(Locale.ROOT);
+        String got = a.reasons().isEmpty() ? level : level + ": " + String.join(", ", a.reasons());
+        // One break, one rule: a factory-default password that the default-login check already found working is
+        // that rule's finding; judging it here too would report the same fault twice.
+        if (a.factoryDefault()
+                && facts.defaultCredentials().stream().anyMatch(e -> e.username().equals(a.username()))) {
+            return new Finding(Finding.Status.NOT_APPLICABLE, "", got, threshold, "The password given for user '"
+                    + a.username() + "' is the factory default, reported by the factory-default login rule.");
+        }
+        boolean pass = a.level().compareTo(c.level()) >= 0;
+        return Finding.of(pass, "", got, threshold, "The password given for user '" + a.username() + "' is "
+                + (a.reasons().isEmpty() ? level : level + " (" + String.join(", ", a.reasons()) + ")") + ".",
+                "The password given for user '" + a.username() + "' is " + got + "; anyone who guesses it controls"
+                        + " the camera and its video.");
+    }
+
     Finding plainHttp(Check.ManagementNotPlainHttpOnly c) {
         String threshold = "HTTPS, or no web management";
         String decl = declared.map(d -> ports(d.httpPort(), d.httpsPort())).orElse("");

@@ -126,6 +126,8 @@ public final class ValidationEngine {
             return d.onvif(x);
         } else if (c instanceof Check.NoDefaultCredentials x) {
             return d.defaultCredentials(x);
+        } else if (c instanceof Check.MinPasswordStrength x) {
+            return d.passwordStrength(x);
         } else if (c instanceof Check.ManagementNotPlainHttpOnly x) {
             return d.plainHttp(x);
         } else if (c instanceof Check.FirmwareIdentifiable x) {

@@ -13,6 +13,10 @@ import org.cctvgateway.spi.NetworkServices;
 
 /** Plain-value cameras for the engine tests: a compliant one and ways to break it one fact at a time. */
 final class Cameras {
+    /** The judgement of a good password for user admin. */
+    static final PasswordStrength.Assessment STRONG_PASSWORD = new PasswordStrength.Assessment("admin",
+            PasswordStrength.Level.STRONG, List.of(), false);
+
     private Cameras() {
     }
 
@@ -54,42 +58,55 @@ final class Cameras {
     static CameraFacts compliant() {
         return new CameraFacts("cam-07", Optional.of(goodDescription()), Map.of("main", goodMain(), "sub",
                 goodSub()), Optional.of(Duration.ofMillis(300)), List.of(), List.of(), true, false,
-                Optional.of(new Placement(90, 3)));
+                Optional.of(new Placement(90, 3)), true, Optional.of(STRONG_PASSWORD));
     }
 
     static CameraFacts withMain(CameraFacts c, StreamFacts main) {
         return new CameraFacts(c.camera(), c.declared(), Map.of("main", main, "sub", c.measured().get("sub")),
                 c.clockOffset(), c.defaultCredentials(), c.unauthenticatedAccess(), c.httpsAvailable(),
-                c.httpAvailable(), c.placement());
+                c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), c.passwordStrength());
     }
 
     static CameraFacts withMeasured(CameraFacts c, Map<String, StreamFacts> measured) {
         return new CameraFacts(c.camera(), c.declared(), measured, c.clockOffset(), c.defaultCredentials(),
-                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement());
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), c.passwordStrength());
     }
 
     static CameraFacts withDeclared(CameraFacts c, Optional<CameraDescription> d) {
         return new CameraFacts(c.camera(), d, c.measured(), c.clockOffset(), c.defaultCredentials(),
-                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement());
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), c.passwordStrength());
     }
 
     static CameraFacts withClock(CameraFacts c, Optional<Duration> offset) {
         return new CameraFacts(c.camera(), c.declared(), c.measured(), offset, c.defaultCredentials(),
-                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement());
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), c.passwordStrength());
     }
 
     static CameraFacts withLogins(CameraFacts c, List<ExposedAccount> exposed, List<String> open) {
         return new CameraFacts(c.camera(), c.declared(), c.measured(), c.clockOffset(), exposed, open,
-                c.httpsAvailable(), c.httpAvailable(), c.placement());
+                c.httpsAvailable(), c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), c.passwordStrength());
     }
 
     static CameraFacts withWeb(CameraFacts c, boolean https, boolean http) {
         return new CameraFacts(c.camera(), c.declared(), c.measured(), c.clockOffset(), c.defaultCredentials(),
-                c.unauthenticatedAccess(), https, http, c.placement());
+                c.unauthenticatedAccess(), https, http, c.placement(), c.defaultCredentialsChecked(),
+                c.passwordStrength());
     }
 
     static CameraFacts withPlacement(CameraFacts c, Optional<Placement> p) {
         return new CameraFacts(c.camera(), c.declared(), c.measured(), c.clockOffset(), c.defaultCredentials(),
-                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), p);
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), p, c.defaultCredentialsChecked(),
+                c.passwordStrength());
+    }
+
+    static CameraFacts withPassword(CameraFacts c, Optional<PasswordStrength.Assessment> strength) {
+        return new CameraFacts(c.camera(), c.declared(), c.measured(), c.clockOffset(), c.defaultCredentials(),
+                c.unauthenticatedAccess(), c.httpsAvailable(), c.httpAvailable(), c.placement(),
+                c.defaultCredentialsChecked(), strength);
     }
 }

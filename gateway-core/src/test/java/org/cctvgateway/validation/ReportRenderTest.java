@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReportRenderTest {
     private static final String HOSTILE = "<script>alert('x')</script>&\"\u001b[2J";
@@ -75,5 +78,22 @@ class ReportRenderTest {
         String html = ReportHtml.render(hostile());
         assertThat(html).doesNotContain("<script>").doesNotContain("'x'").doesNotContain("\u001b");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Qv7-Wz", "Zebra-Quokka-Lantern-4471!", "admin0815admin"})
+    void noRenderingEverShowsThePasswordTheOperatorGave(String password) {
+        CameraFacts facts = Cameras.withPassword(Cameras.compliant(), Optional.of(PasswordStrength.assess("admin",
+                password, DefaultCredentials.forMake("Hikvision"))));
+        StandardsLoader loader = new StandardsLoader();
+        ValidationEngine engine = ValidationEngine.withBundledData();
+        for (String name : loader.bundledNames()) {
+            ComplianceReport report = engine.evaluate(loader.bundled(name), facts, Instant.EPOCH);
+            assertThat(report.results()).anySatisfy(r -> assertThat(r.ruleId()).isEqualTo("weak-credentials"));
+            assertThat(ReportText.render(report)).as(name).contains("weak-credentials").doesNotContain(password);
+            assertThat(ReportJson.render(report)).as(name).contains("weak-credentials").doesNotContain(password);
+            assertThat(ReportHtml.render(report)).as(name).contains("weak-credentials").doesNotContain(password);
+            assertThat(report.toString()).doesNotContain(password);
+        }
     }
 }

@@ -48,6 +48,16 @@ class StandardsLoaderTest {
         assertThat(evidence.rules()).anySatisfy(r -> assertThat(r.check())
                 .isEqualTo(new Check.MinPixelDensity("main", DoriLevel.IDENTIFY)));
         assertThat(loader.resolve("safe-city-evidence")).isEqualTo(evidence);
+        assertThat(base.rules()).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("weak-credentials");
+            assertThat(r.severity()).isEqualTo(Severity.WARN);
+            assertThat(r.check()).isEqualTo(new Check.MinPasswordStrength(PasswordStrength.Level.FAIR));
+        });
+        assertThat(evidence.rules()).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("weak-credentials");
+            assertThat(r.severity()).isEqualTo(Severity.FAIL);
+            assertThat(r.check()).isEqualTo(new Check.MinPasswordStrength(PasswordStrength.Level.STRONG));
+        });
     }
 
     @Test
@@ -82,6 +92,10 @@ class StandardsLoaderTest {
                         "rules[0].check", "width 0.0 is outside 1..16384 (site.yaml line 10)"),
                 Arguments.of("bad role", HEAD + rule("{type: maxGop, role: side, seconds: 2}"),
                         "rules[0].check", "role 'side' is not main or sub"),
+                Arguments.of("password level weak", HEAD + rule("{type: minPasswordStrength, level: weak}"),
+                        "rules[0].check", "level weak accepts every password; use fair or strong"),
+                Arguments.of("password level missing", HEAD + rule("{type: minPasswordStrength}"),
+                        "rules[0].check", "level is missing"),
                 Arguments.of("unknown check type", HEAD + rule("{type: maxBrightness}"),
                         "rules[0].check", "maxBrightness"),
                 Arguments.of("bad edition", HEAD.replace("\"2025\"", "\"2020\"") + rule("{type: ntpConfigured}"),

@@ -90,6 +90,26 @@ class ValidationEngineTest {
                 new Case("no default login", new Check.NoDefaultCredentials(), ok, Outcome.PASS),
                 new Case("default password fails", new Check.NoDefaultCredentials(), withLogins(ok,
                         List.of(new ExposedAccount("admin", "rtsp")), List.of()), Outcome.FAIL),
+                new Case("strong password passes strong", new Check.MinPasswordStrength(PasswordStrength.Level.STRONG),
+                        ok, Outcome.PASS),
+                new Case("weak password fails fair", new Check.MinPasswordStrength(PasswordStrength.Level.FAIR),
+                        withPassword(ok, Optional.of(PasswordStrength.assess("operator", "qwerty12", List.of()))),
+                        Outcome.FAIL),
+                new Case("fair password passes fair", new Check.MinPasswordStrength(PasswordStrength.Level.FAIR),
+                        withPassword(ok, Optional.of(PasswordStrength.assess("operator", "Tb7#qLm2vR", List.of()))),
+                        Outcome.PASS),
+                new Case("fair password fails strong", new Check.MinPasswordStrength(PasswordStrength.Level.STRONG),
+                        withPassword(ok, Optional.of(PasswordStrength.assess("operator", "Tb7#qLm2vR", List.of()))),
+                        Outcome.FAIL),
+                new Case("no password given is unknown", new Check.MinPasswordStrength(PasswordStrength.Level.FAIR),
+                        withPassword(ok, Optional.empty()), Outcome.UNKNOWN),
+                new Case("factory default found working is left to the default-login rule",
+                        new Check.MinPasswordStrength(PasswordStrength.Level.FAIR), withLogins(withPassword(ok,
+                                Optional.of(PasswordStrength.assess("admin", "12345", DefaultCredentials.load()))),
+                                List.of(new ExposedAccount("admin", "rtsp")), List.of()), Outcome.NOT_APPLICABLE),
+                new Case("factory default with the login check skipped fails",
+                        new Check.MinPasswordStrength(PasswordStrength.Level.FAIR), withPassword(ok, Optional.of(
+                                PasswordStrength.assess("admin", "12345", DefaultCredentials.load()))), Outcome.FAIL),
                 new Case("HTTPS passes", new Check.ManagementNotPlainHttpOnly(), ok, Outcome.PASS),
                 new Case("plain HTTP only fails", new Check.ManagementNotPlainHttpOnly(), withWeb(ok, false, true),
                         Outcome.FAIL),
@@ -221,7 +241,12 @@ class ValidationEngineTest {
                 new Object[] {"H.265 where H.264 is required", withMain(ok, stream("main", "MJPEG", 1920, 1080, 25,
                     4096, 2)), "main-codec"},
                 new Object[] {"bitrate outside the window", withMain(ok, stream("main", "H264", 1920, 1080, 25,
-                    20000, 2)), "main-bitrate"});
+                    20000, 2)), "main-bitrate"},
+                new Object[] {"weak password", withPassword(ok, Optional.of(PasswordStrength.assess("operator",
+                    "Kx9zQ", DefaultCredentials.load()))), "weak-credentials"},
+                new Object[] {"factory-default password", withPassword(withLogins(ok, List.of(new ExposedAccount(
+                    "admin", "rtsp")), List.of()), Optional.of(PasswordStrength.assess("admin", "12345",
+                    DefaultCredentials.load()))), "default-credentials"});
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,6 +267,36 @@ class ValidationEngineTest {
         assertThat(checked.outcome()).isEqualTo(Outcome.PASS);
         assertThat(notTried.outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(notTried.message()).contains("not tried");
+    }
+
+    @Test
+    void weakCredentialsTakeEachStandardsSeverityAndNameTheReasonsNeverThePassword() {
+        String secret = "Kx9zQ";
+        CameraFacts f = withPassword(compliant(), Optional.of(PasswordStrength.assess("operator", secret,
+                DefaultCredentials.load())));
+        StandardsLoader loader = new StandardsLoader();
+        RuleResult base = weakRule(engine.evaluate(loader.bundled("safe-city-baseline"), f, NOW));
+        RuleResult evidence = weakRule(engine.evaluate(loader.bundled("safe-city-evidence"), f, NOW));
+        assertThat(base.outcome()).isEqualTo(Outcome.WARN);
+        assertThat(evidence.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(base.measured()).isEqualTo("weak: shorter than 10 characters");
+        assertThat(base.message()).contains("user 'operator'").contains("shorter than 10 characters");
+        assertThat(base.fixHint()).contains("at least 12 characters").contains("System > User Management");
+        assertThat(List.of(base.message(), base.measured(), base.declared(), evidence.message()))
+                .noneSatisfy(t -> assertThat(t).contains(secret));
+    }
+
+    @Test
+    void notGivingAPasswordSaysNotChecked() {
+        RuleResult r = single(new Check.MinPasswordStrength(PasswordStrength.Level.FAIR),
+                withPassword(compliant(), Optional.empty()), Severity.WARN);
+        assertThat(r.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(r.message()).startsWith("Not checked");
+    }
+
+    private static RuleResult weakRule(ComplianceReport report) {
+        return report.results().stream().filter(x -> x.ruleId().equals("weak-credentials")).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -203,8 +203,9 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new GatewayException(option + ": " + e.getMessage(), "e.g. " + option + " 10s", e);
         }
+        // HumanDuration counts whole milliseconds and no negatives: anything from 1ms up to max is accepted.
         if (d.isZero() || d.compareTo(max) > 0) {
-            throw new GatewayException(option + " " + text + " is outside 1s.." + HumanDuration.format(max),
+            throw new GatewayException(option + " " + text + " is outside 1ms.." + HumanDuration.format(max),
                     "e.g. " + option + " 10s");
         }
         return d;

@@ -26,7 +26,9 @@ import org.cctvgateway.spi.ProbeRequest;
 import org.cctvgateway.spi.ProbeResult;
 import org.cctvgateway.spi.ProbeTarget;
 import org.cctvgateway.validation.CameraFacts;
+import org.cctvgateway.validation.DefaultCredentials;
 import org.cctvgateway.validation.ExposedAccount;
+import org.cctvgateway.validation.PasswordStrength;
 import org.cctvgateway.validation.Placement;
 import org.cctvgateway.validation.StreamFacts;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * Gathers the {@link CameraFacts} of one camera: the ONVIF adapter's description (found through
  * ServiceLoader), the main stream and (when the camera has a second profile) the sub stream
  * sampled at the same time, the default-login and anonymous-access checks, the management ports
- * from the description's services, and the placement given by the operator.
+ * from the description's services, the placement given by the operator, and the strength of the
+ * password the operator gave (judged here and then dropped: only the verdict and its reasons go
+ * into the facts).
  *
  * <p>A camera given as an RTSP URL has no description: only its stream is sampled and only RTSP
  * is checked. A camera that cannot be described at all is an operational error
@@ -52,7 +56,8 @@ public final class CameraFactsCollector {
     /**
      * How to collect.
      *
-     * @param credentials the login the operator gave, {@link Credentials#none()} when none
+     * @param credentials the login the operator gave, {@link Credentials#none()} when none; its password
+     *     is also judged for strength (never kept)
      * @param window how long each stream is sampled
      * @param timeout the limit of each network call, and of the wait for a stream's first frame
      * @param credentialCheck whether to try the factory-default logins
@@ -111,7 +116,8 @@ public final class CameraFactsCollector {
         Optional<Duration> offset = d.clockOffset().or(() -> drift(measured.get("main")));
         return new Collected(new CameraFacts(target.display(), Optional.of(d), measured, offset,
                 defaults(checkTarget), anonymous(checkTarget), d.services().httpsPort().isPresent(),
-                d.services().httpPort().isPresent(), settings.placement(), settings.credentialCheck()), notes);
+                d.services().httpPort().isPresent(), settings.placement(), settings.credentialCheck(),
+                passwordStrength(d.identity().manufacturer())), notes);
     }
 
     /** Collects the facts of a camera known only by its stream URL (any user-info is moved out of it). */
@@ -123,7 +129,7 @@ public final class CameraFactsCollector {
                 .filter(u -> "rtsp".equalsIgnoreCase(u.getScheme())), Optional.empty(), "");
         return new Collected(new CameraFacts(RtspUrls.redact(clean.toString()), Optional.empty(), measured,
                 drift(measured.get("main")), defaults(checkTarget), anonymous(checkTarget), false, false,
-                settings.placement(), settings.credentialCheck()), notes);
+                settings.placement(), settings.credentialCheck(), passwordStrength("")), notes);
     }
 
     private CameraDescription describe(ProbeTarget target) {
@@ -172,6 +178,18 @@ public final class CameraFactsCollector {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The judgement of the operator's password against the common list and the factory defaults of
+     * {@code make} (every make's when unknown); empty when no password was given.
+     */
+    private Optional<PasswordStrength.Assessment> passwordStrength(String make) {
+        Credentials c = settings.credentials();
+        if (c.isEmpty() || c.password().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PasswordStrength.assess(c.username(), c.password(), DefaultCredentials.forMake(make)));
     }
 
     private List<ExposedAccount> defaults(CredentialCheck.Target target) {

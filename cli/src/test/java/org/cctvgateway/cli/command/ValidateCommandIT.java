@@ -36,6 +36,7 @@ import org.cctvgateway.spi.ProbeTarget;
 import org.cctvgateway.validation.CameraFacts;
 import org.cctvgateway.validation.ComplianceReport;
 import org.cctvgateway.validation.ExposedAccount;
+import org.cctvgateway.validation.Outcome;
 import org.cctvgateway.validation.RuleResult;
 import org.cctvgateway.validation.StandardsLoader;
 import org.cctvgateway.validation.StandardsProfile;
@@ -53,7 +54,7 @@ import picocli.CommandLine;
 /**
  * Simulated ONVIF cameras, each set up to break one rule of a small test standard (too low a
  * resolution, a long GOP, a wrong clock, a factory-default password, H.265 where H.264 is required,
- * a bitrate below the window), measured by the real collector (sampling through the RTSP client,
+ * a bitrate below the window, a weak password), measured by the real collector (sampling through the RTSP client,
  * the login checks, the ONVIF probe) and judged by the engine: each break is caught by its rule and
  * only by it, and the compliant camera passes. Then the command line: exit codes, JSON, the HTML page.
  *
@@ -65,6 +66,8 @@ class ValidateCommandIT {
     private static final String USER = "operator";
     private static final String PASSWORD = "Sim-Camera-Pw-7319";
     private static final Duration WINDOW = Duration.ofSeconds(4);
+    /** Weak only for being short (not common, not a default, not a run): breaks weak-credentials alone. */
+    private static final String WEAK_PASSWORD = "Kx9zQ";
 
     private static MultiThreadIoEventLoopGroup group;
     private static final Map<String, CameraSimulator> cameras = new LinkedHashMap<>();
@@ -88,6 +91,7 @@ class ValidateCommandIT {
         start("default-password", ValidationClips.COMPLIANT, new Credentials("admin", "12345"), Duration.ZERO);
         start("h265", ValidationClips.H265, login, Duration.ZERO);
         start("low-bitrate", ValidationClips.LOW_BITRATE, login, Duration.ZERO);
+        start("weak-password", ValidationClips.COMPLIANT, new Credentials(USER, WEAK_PASSWORD), Duration.ZERO);
 
         ch.qos.logback.classic.Logger gateway = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger("org.cctvgateway");
@@ -154,7 +158,8 @@ class ValidateCommandIT {
                 Arguments.of("wrong-clock", Set.of("clock")),
                 Arguments.of("default-password", Set.of("default-credentials")),
                 Arguments.of("h265", Set.of("main-codec")),
-                Arguments.of("low-bitrate", Set.of("main-bitrate")));
+                Arguments.of("low-bitrate", Set.of("main-bitrate")),
+                Arguments.of("weak-password", Set.of("weak-credentials")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,8 +180,39 @@ class ValidateCommandIT {
         assertThat(facts.get("compliant").unauthenticatedAccess()).isEmpty();
         assertThat(describe(reports.get("default-password"))).doesNotContain("12345");
         assertThat(logs.list).as("log lines while measuring").isNotEmpty()
-                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("12345").doesNotContain(PASSWORD))
+                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("12345").doesNotContain(PASSWORD)
+                        .doesNotContain(WEAK_PASSWORD))
                 .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("factory-default login of user 'admin'"));
+    }
+
+    @Test
+    void theWeakPasswordIsJudgedInPlainWordsAndTheDefaultOneIsLeftToItsOwnRule() {
+        RuleResult weak = result("weak-password", "weak-credentials");
+        assertThat(weak.measured()).isEqualTo("weak: shorter than 10 characters");
+        assertThat(weak.message()).contains("user 'operator'");
+        assertThat(result("compliant", "weak-credentials").outcome()).isEqualTo(Outcome.PASS);
+        assertThat(result("default-password", "weak-credentials").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(describe(reports.get("weak-password"))).doesNotContain(WEAK_PASSWORD);
+    }
+
+    @Test
+    void noReportFormatEverShowsTheWeakPassword() throws Exception {
+        Path page = tmp.resolve("weak.html");
+        Run json = validate("weak-password", "--standard", path("test-standard.yaml"), "--sample", "2s",
+                "--no-credential-check", "--json", "--html", page.toString());
+        Run text = validate("weak-password", "--standard", path("test-standard.yaml"), "--sample", "2s",
+                "--no-credential-check");
+        assertThat(json.exit).as(json.err).isEqualTo(2);
+        assertThat(text.exit).as(text.err).isEqualTo(2);
+        assertThat(json.out).contains("weak-credentials").doesNotContain(WEAK_PASSWORD);
+        assertThat(text.out).contains("weak-credentials").doesNotContain(WEAK_PASSWORD);
+        assertThat(json.err + text.err).doesNotContain(WEAK_PASSWORD);
+        assertThat(Files.readString(page)).contains("weak-credentials").doesNotContain(WEAK_PASSWORD);
+    }
+
+    private static RuleResult result(String camera, String ruleId) {
+        return reports.get(camera).results().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -27,15 +27,28 @@ class ValidateCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"0s", "11m", "ten", "-5s"})
-    void sampleWindowOutsideOneSecondToTenMinutesIsRejected(String text) {
+    void sampleWindowOutsideOneMillisecondToTenMinutesIsRejected(String text) {
         assertThatThrownBy(() -> ValidateCommand.duration("--sample", text, ValidateCommand.MAX_SAMPLE))
                 .isInstanceOf(GatewayException.class).hasMessageStartingWith("--sample");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0ms", "0s", "11m"})
+    void anOutOfRangeWindowStatesTheRangeReallyAccepted(String text) {
+        assertThatThrownBy(() -> ValidateCommand.duration("--sample", text, ValidateCommand.MAX_SAMPLE))
+                .isInstanceOf(GatewayException.class).hasMessage("--sample " + text + " is outside 1ms..10m");
+    }
+
     @Test
-    void sampleWindowIsParsed() {
+    void sampleWindowIsParsedDownToTheMillisecondAndUpToTheMaximum() {
         assertThat(ValidateCommand.duration("--sample", "10s", ValidateCommand.MAX_SAMPLE))
                 .isEqualTo(Duration.ofSeconds(10));
+        assertThat(ValidateCommand.duration("--sample", "500ms", ValidateCommand.MAX_SAMPLE))
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(ValidateCommand.duration("--sample", "1ms", ValidateCommand.MAX_SAMPLE))
+                .isEqualTo(Duration.ofMillis(1));
+        assertThat(ValidateCommand.duration("--sample", "10m", ValidateCommand.MAX_SAMPLE))
+                .isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
