@@ -73,6 +73,17 @@ public final class CertificateIssuer {
         return build(spec, subjectKey, issuerName, issuerKey, name(spec.commonName()));
     }
 
+    /**
+     * A certificate for {@code subjectKey} with the full subject name {@code subject} (not just
+     * the spec's CN), signed by {@code issuer} with {@code issuerKey}; agency certificates use it
+     * to carry the agency in CN and the gateway's mark in OU.
+     */
+    public X509Certificate issue(CertificateSpec spec, X500Name subject, PublicKey subjectKey,
+                                 X509Certificate issuer, PrivateKey issuerKey) {
+        X500Name issuerName = X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+        return build(spec, subjectKey, issuerName, issuerKey, subject);
+    }
+
     private X509Certificate build(CertificateSpec spec, PublicKey subjectKey, X500Name issuer,
                                   PrivateKey signingKey, X500Name subject) {
         // 127 random bits: positive, at most 20 octets, unpredictable (RFC 5280 §4.1.2.2, CA/B BR 7.1).
