@@ -78,6 +78,7 @@ public final class CredentialsVault implements AutoCloseable {
     private final String keyCheck;
     private final TreeMap<String, Entry> entries;
     private byte[] key;
+    private byte[] lastSeen;
 
     private CredentialsVault(Path file, Kdf kdf, String keyCheck, Map<String, Entry> entries, byte[] key) {
         this.file = file;
@@ -219,6 +220,7 @@ public final class CredentialsVault implements AutoCloseable {
      */
     public synchronized void put(String cameraId, Credentials credentials) {
         Ids.check("camera id", cameraId);
+        refresh();
         Objects.requireNonNull(credentials, "credentials");
         if (credentials.isEmpty()) {
             throw new GatewayException("no user name to store for camera " + cameraId,
@@ -244,6 +246,7 @@ public final class CredentialsVault implements AutoCloseable {
      * @throws StorageException when the entry does not decrypt (altered, or moved from another camera)
      */
     public synchronized Optional<Credentials> get(String cameraId) {
+        refresh();
         Entry e = entries.get(cameraId);
         if (e == null) {
             return Optional.empty();
@@ -273,6 +276,7 @@ public final class CredentialsVault implements AutoCloseable {
     /** Removes a camera's credentials; false when there were none. Writes the vault before returning. */
     public synchronized boolean remove(String cameraId) {
         key();
+        refresh();
         if (!entries.containsKey(cameraId)) {
             return false;
         }
@@ -284,6 +288,7 @@ public final class CredentialsVault implements AutoCloseable {
 
     /** The ids of the cameras with stored credentials, sorted. */
     public synchronized List<String> cameraIds() {
+        refresh();
         return List.copyOf(entries.keySet());
     }
 
@@ -308,6 +313,35 @@ public final class CredentialsVault implements AutoCloseable {
         return key;
     }
 
+    /**
+     * Takes in the entries another process (the command line, while {@code serve} runs) wrote since
+     * this vault last read or wrote the file. The file is small; it is compared byte for byte.
+     *
+     * @throws GatewayException when the vault was re-created under another key meanwhile
+     */
+    private void refresh() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException("the vault " + file + " cannot be read: " + e.getMessage(),
+                    "check that it belongs to the user running the gateway", e);
+        }
+        if (Arrays.equals(bytes, lastSeen)) {
+            return;
+        }
+        Doc doc = read(file);
+        if (!Objects.equals(doc.kdf(), kdf) || !Objects.equals(doc.keyCheck(), keyCheck)) {
+            throw new GatewayException("the vault " + file + " was re-created under another key while in use",
+                    "restart the gateway with the new vault's key");
+        }
+        entries.clear();
+        if (doc.entries() != null) {
+            entries.putAll(doc.entries());
+        }
+        lastSeen = bytes;
+    }
+
     private void save(TreeMap<String, Entry> next) {
         Doc doc = new Doc(FORMAT_VERSION, kdf, keyCheck, next);
         byte[] bytes;
@@ -318,6 +352,7 @@ public final class CredentialsVault implements AutoCloseable {
         }
         ensurePrivateDir(file.getParent());
         AtomicFiles.write(file, bytes, AtomicFiles.Permissions.OWNER_ONLY);
+        lastSeen = bytes;
         entries.clear();
         entries.putAll(next);
     }

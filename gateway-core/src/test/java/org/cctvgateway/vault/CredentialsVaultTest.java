@@ -74,6 +74,18 @@ class CredentialsVaultTest {
     }
 
     @Test
+    void aVaultOpenInOneProcessSeesWhatAnotherWroteSince() {
+        try (CredentialsVault serving = CredentialsVault.open(data, key("key-file"), FAST);
+             CredentialsVault enrolling = CredentialsVault.open(data, key("key-file"), FAST)) {
+            assertThat(serving.get("cam-2")).isEmpty();
+            enrolling.put("cam-2", new Credentials("operator", "Later-Added-Pw-77"));
+            assertThat(serving.get("cam-2")).contains(new Credentials("operator", "Later-Added-Pw-77"));
+            serving.put("cam-3", new Credentials("viewer", "Third-Pw-31"));
+            assertThat(enrolling.cameraIds()).containsExactly("cam-2", "cam-3");
+        }
+    }
+
+    @Test
     void aWrongPassphraseIsNamedAsSuch() {
         try (CredentialsVault v = CredentialsVault.open(data, new VaultKey.Passphrase("right one"), FAST)) {
             v.put("lobby", new Credentials("admin", PASSWORD));
