@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * SETUP (RFC 2326 §10.4): picks the first transport the server supports from the client's list
  * (unicast RTP/AVP over TCP interleaved, or over UDP with {@code client_port}), binds a UDP port
  * pair when needed, creates the session and replies with the chosen Transport. Multicast,
- * SAVP and a UDP {@code destination} other than the client itself are refused with 461.
+ * SAVP and a UDP {@code destination} other than the client itself are refused with 461. On an
+ * RTSPS connection only interleaved TCP is offered: RTP over UDP would carry the video outside
+ * the TLS session, in clear, so a TLS client asking for UDP only gets 461 and players fall back
+ * to TCP.
  */
 final class SessionSetup {
     /** The dynamic payload type of our single video track (RFC 3551 §6). */
@@ -62,7 +65,8 @@ final class SessionSetup {
         }
         Channel ch = conn.context().channel();
         InetAddress client = RtspConnectionHandler.address(ch.remoteAddress());
-        Optional<TransportHeader> chosen = choose(TransportHeader.parseList(header), client);
+        boolean tls = ch.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+        Optional<TransportHeader> chosen = choose(TransportHeader.parseList(header), client, tls);
         if (chosen.isEmpty()) {
             conn.reply(RtspResponses.empty(RtspResponseStatuses.UNSUPPORTED_TRANSPORT, cseq));
             return;
@@ -119,13 +123,17 @@ final class SessionSetup {
      * The first alternative we serve: unicast RTP/AVP, over TCP, or over UDP with client ports
      * and no destination other than the client.
      */
-    static Optional<TransportHeader> choose(List<TransportHeader> offers, InetAddress client) {
+    /** The first offer served; with {@code tcpOnly} (an RTSPS connection) only interleaved TCP. */
+    static Optional<TransportHeader> choose(List<TransportHeader> offers, InetAddress client, boolean tcpOnly) {
         for (TransportHeader t : offers) {
             if (t.multicast() || t.profile() != TransportHeader.Profile.RTP_AVP) {
                 continue;
             }
             if (t.lowerTransport() == TransportHeader.LowerTransport.TCP) {
                 return Optional.of(t);
+            }
+            if (tcpOnly) {
+                continue;
             }
             boolean ownAddress = t.destination().map(d -> d.equals(client.getHostAddress())).orElse(true);
             if (t.clientPort().isPresent() && ownAddress && t.clientPort().get().rtp() > 0) {

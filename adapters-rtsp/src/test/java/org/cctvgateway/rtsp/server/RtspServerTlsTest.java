@@ -124,6 +124,34 @@ class RtspServerTlsTest {
     }
 
     @Test
+    void overRtspsOnlyInterleavedTcpIsOfferedSoNoVideoLeavesTheTlsSession() throws Exception {
+        start(material(), false);
+        fx.mount(PATH, ClipFeeder.Clip.h264(), Duration.ofMillis(10));
+        String track = "rtsps://127.0.0.1:" + fx.server.localPort() + PATH + "/trackID=0";
+        String requests = "SETUP " + track + " RTSP/1.0\r\nCSeq: 2\r\n"
+                + "Transport: RTP/AVP;unicast;client_port=40000-40001\r\n\r\n"
+                + "SETUP " + track + " RTSP/1.0\r\nCSeq: 3\r\n"
+                + "Transport: RTP/AVP;unicast;client_port=40000-40001,RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n";
+        awaitStream();
+
+        ExternalProcess.Result r = ExternalProcess.run(List.of("openssl", "s_client", "-connect",
+                "127.0.0.1:" + fx.server.localPort(), "-ign_eof", "-quiet"), requests, Duration.ofSeconds(20));
+
+        List<String> lines = r.stdout().lines().filter(l -> l.startsWith("RTSP/1.0") || l.startsWith("Transport"))
+                .toList();
+        assertThat(lines).as(r.stdout()).hasSize(3);
+        assertThat(lines.subList(0, 2)).containsExactly("RTSP/1.0 461 Unsupported transport", "RTSP/1.0 200 OK");
+        assertThat(lines.get(2)).startsWith("Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+    }
+
+    private void awaitStream() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fx.mounts.resolve(PATH).flatMap(h -> h.streamInfo()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void requiringClientCertificatesWithoutCaIsAConfigError() {
         GatewayTlsMaterial m = material();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RtspTlsContexts.server(m, true))
