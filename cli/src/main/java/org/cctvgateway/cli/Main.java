@@ -1,10 +1,16 @@
 package org.cctvgateway.cli;
 
+import org.cctvgateway.cli.command.AuditCommand;
+import org.cctvgateway.cli.command.CamerasCommand;
+import org.cctvgateway.cli.command.ConnectCommand;
 import org.cctvgateway.cli.command.DemoCommand;
 import org.cctvgateway.cli.command.DiscoverCommand;
+import org.cctvgateway.cli.command.EmergencyCommand;
+import org.cctvgateway.cli.command.PkiCommand;
 import org.cctvgateway.cli.command.ProbeCommand;
 import org.cctvgateway.cli.command.ServeCommand;
 import org.cctvgateway.cli.command.SimulateCommand;
+import org.cctvgateway.cli.command.SitesCommand;
 import org.cctvgateway.cli.command.ValidateCommand;
 import org.cctvgateway.cli.output.ErrorReporter;
 import picocli.CommandLine;
@@ -21,8 +27,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Brings a premises' CCTV cameras into the Safe City network: pulls their streams, "
                 + "normalizes them and re-publishes them over RTSPS.",
-        subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ServeCommand.class,
-                       SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ValidateCommand.class,
+                       SitesCommand.class, CamerasCommand.class, ServeCommand.class, PkiCommand.class,
+                       ConnectCommand.class, EmergencyCommand.class, AuditCommand.class, SimulateCommand.class,
+                       CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a failure explained by its message. */
     public static final int EXIT_FAILURE = 1;
