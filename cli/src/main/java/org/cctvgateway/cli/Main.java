@@ -6,6 +6,7 @@ import org.cctvgateway.cli.command.ConnectCommand;
 import org.cctvgateway.cli.command.DemoCommand;
 import org.cctvgateway.cli.command.DiscoverCommand;
 import org.cctvgateway.cli.command.EmergencyCommand;
+import org.cctvgateway.cli.command.EnrollCommand;
 import org.cctvgateway.cli.command.PkiCommand;
 import org.cctvgateway.cli.command.ProbeCommand;
 import org.cctvgateway.cli.command.ServeCommand;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Command;
         description = "Brings a premises' CCTV cameras into the Safe City network: pulls their streams, "
                 + "normalizes them and re-publishes them over RTSPS.",
         subcommands = {DemoCommand.class, DiscoverCommand.class, ProbeCommand.class, ValidateCommand.class,
-                       SitesCommand.class, CamerasCommand.class, ServeCommand.class, PkiCommand.class,
-                       ConnectCommand.class, EmergencyCommand.class, AuditCommand.class, SimulateCommand.class,
-                       CommandLine.HelpCommand.class})
+                       SitesCommand.class, EnrollCommand.class, CamerasCommand.class, ServeCommand.class,
+                       PkiCommand.class, ConnectCommand.class, EmergencyCommand.class, AuditCommand.class,
+                       SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a failure explained by its message. */
     public static final int EXIT_FAILURE = 1;

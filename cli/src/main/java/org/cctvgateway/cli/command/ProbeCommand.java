@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.cctvgateway.GatewayException;
+import org.cctvgateway.cli.runtime.ProbeTargets;
 import org.cctvgateway.cli.output.JsonLines;
 import org.cctvgateway.cli.runtime.StreamCheck;
 import org.cctvgateway.config.HumanDuration;
@@ -96,39 +97,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     static ProbeTarget parseTarget(String text) {
-        String host = text.strip();
-        int port = 0;
-        int colon = host.lastIndexOf(':');
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            if (close < 0) {
-                throw new GatewayException("address '" + text + "' has an unclosed '['", "e.g. [fe80::1]:80");
-            }
-            if (close + 1 < host.length() && host.charAt(close + 1) == ':') {
-                port = port(host.substring(close + 2), text);
-            }
-            host = host.substring(1, close);
-        } else if (colon > 0 && host.indexOf(':') == colon) {
-            port = port(host.substring(colon + 1), text);
-            host = host.substring(0, colon);
-        }
-        if (host.isEmpty()) {
-            throw new GatewayException("address '" + text + "' has no host", "e.g. 192.168.1.64 or 192.168.1.64:8080");
-        }
-        return ProbeTarget.of(host, port);
-    }
-
-    private static int port(String s, String text) {
-        try {
-            int p = Integer.parseInt(s);
-            if (p >= 1 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new GatewayException("address '" + text + "': port '" + s + "' is not a number in 1..65535",
-                "e.g. 192.168.1.64:8080");
+        return ProbeTargets.parse(text);
     }
 
     static Credentials credentials(String user, String passwordEnv, java.util.function.Function<String, String> env) {

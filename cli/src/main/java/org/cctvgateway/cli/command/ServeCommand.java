@@ -14,16 +14,33 @@ import org.cctvgateway.cli.runtime.GatewayRuntime;
 import org.cctvgateway.cli.runtime.StreamPipeline;
 import org.cctvgateway.config.ConfigLoader;
 import org.cctvgateway.config.GatewayConfig;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.cctvgateway.cli.runtime.AgencyAccess;
+import org.cctvgateway.cli.runtime.AuditTrail;
+import org.cctvgateway.cli.runtime.EnrolledStreams;
+import org.cctvgateway.pki.GatewayCa;
+import org.cctvgateway.policy.AccessPolicy;
+import org.cctvgateway.registry.RegistryStore;
+import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
+import org.cctvgateway.vault.CredentialsVault;
+import org.cctvgateway.vault.VaultKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cctv-gateway serve}: the gateway, re-publishing the cameras of its configuration. */
+/**
+ * {@code cctv-gateway serve}: the gateway. Once the gateway's CA exists ({@code pki init}) it
+ * re-publishes every active, consented camera of the registry to the agencies the access policy
+ * allows, each identified by its client certificate or its Digest credentials, and audits every
+ * session and refusal; without it, only the cameras of the configuration file, as a quick test.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the gateway: pulls every configured camera stream and re-publishes it at",
-                       "rtsps://HOST:8322/<site>/<camera>/<profile>, with metrics at http://127.0.0.1:9464/metrics."})
+        description = {"Runs the gateway: re-publishes every active, consented camera of the registry (after",
+                       "`pki init`) and the streams of --config at rtsps://HOST:8322/<site>/<camera>/<role>, with",
+                       "metrics at http://127.0.0.1:9464/metrics."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,12 +53,27 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Without it: all defaults, no cameras.")
     Path config;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The gateway's data directory; overrides dataDir of --config. Default: data")
+    Path dataDir;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The access policy (which agency may see what). Default: DATA/access-policy.yaml")
+    Path policy;
+
+    @Option(names = "--vault-passphrase-env", paramLabel = "VAR",
+            description = "Environment variable holding the vault passphrase; default: the key file "
+                    + "DATA/vault/vault.key.")
+    String vaultPassphraseEnv;
+
     @Option(names = "--print-config", description = "Print the effective configuration as YAML and exit.")
     boolean printConfig;
 
     @Option(names = "--duration", defaultValue = "0s",
             description = "Stop after this long (e.g. 1h); 0s runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     String duration;
+
+    java.util.function.Function<String, String> environment = System::getenv;
 
     @Override
     public Integer call() throws Exception {
@@ -55,9 +87,28 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        Path data = dataDir != null ? dataDir : Path.of(cfg.dataDir());
         PrometheusMeterRegistry registry = GatewayMetrics.newRegistry();
         try (Lifetime life = new Lifetime()) {
-            GatewayRuntime rt = life.own(GatewayRuntime.start(cfg, System::getenv, registry, Clock.SYSTEM, null));
+            Optional<String> agencyNote = Optional.empty();
+            GatewayRuntime rt;
+            if (GatewayCa.exists(data)) {
+                rt = startWithAgencyAccess(cfg, data, registry, life);
+                Path policyFile = policy != null ? policy : AccessPolicy.defaultFile(data);
+                agencyNote = Optional.of("Agency access: a client certificate from the gateway CA (SHA-256 "
+                        + GatewayCa.load(data).caFingerprint() + ") or agency Digest credentials; policy "
+                        + policyFile + (java.nio.file.Files.exists(policyFile) ? "" : " (missing: nobody may watch)")
+                        + ". Every session and refusal is audited.");
+            } else {
+                int enrolled = RegistryStore.load(data.resolve(RegistryStore.FILE_NAME))
+                        .servableCameras(java.time.Instant.now()).size();
+                if (enrolled > 0) {
+                    org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("{} enrolled camera(s) are not "
+                            + "re-published: agencies need the gateway's CA first; run: cctv-gateway pki init",
+                            enrolled);
+                }
+                rt = life.own(GatewayRuntime.start(cfg, environment, registry, Clock.SYSTEM, null));
+            }
             String host = cfg.server().bind().equals("0.0.0.0") ? "HOST" : cfg.server().bind();
             for (StreamPipeline p : rt.pipelines()) {
                 String url = rt.urlFor(host, p.path());
@@ -72,17 +123,45 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (!common.json) {
                 rt.fingerprint().ifPresent(f -> out.println("TLS certificate SHA-256 fingerprint: " + f));
-                out.println(rt.pipelines().size() + " stream(s) configured; RTSP" + (rt.tlsEnabled() ? "S" : "")
+                agencyNote.ifPresent(out::println);
+                out.println(rt.pipelines().size() + " stream(s) served; RTSP" + (rt.tlsEnabled() ? "S" : "")
                         + " on port " + rt.rtspPort() + rt.adminPort().map(p -> ", metrics on http://"
                         + cfg.admin().bind() + ":" + p + "/metrics").orElse("") + ". Press Ctrl-C to stop.");
                 if (rt.pipelines().isEmpty()) {
-                    out.println("No cameras configured: add them under 'streams:' in a YAML file "
-                            + "(see examples/config/gateway.yaml) and run: cctv-gateway serve --config FILE");
+                    out.println("No cameras to re-publish yet: enroll them (cctv-gateway enroll HOST --site ID ...) "
+                            + "or list streams in a YAML file (see examples/config/gateway.yaml) and run: "
+                            + "cctv-gateway serve --config FILE");
                 }
             }
             out.flush();
             life.await(runFor);
         }
         return 0;
+    }
+
+    /** The gateway with the registry's cameras, served to agencies under the access policy. */
+    private GatewayRuntime startWithAgencyAccess(GatewayConfig cfg, Path data, PrometheusMeterRegistry registry,
+                                                 Lifetime life) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        GatewayCa ca = GatewayCa.load(data);
+        AuditTrail audit = life.own(new AuditTrail(data, clock));
+        Path policyFile = policy != null ? policy : AccessPolicy.defaultFile(data);
+        AgencyAccess access = life.own(new AgencyAccess(data, policyFile, audit.log(), clock));
+        byte[] nonceKey = new byte[32];
+        new SecureRandom().nextBytes(nonceKey);
+        DigestAuthenticator digest = new DigestAuthenticator(DigestAuthenticator.Options.defaults(access.realm()),
+                access.digestUsers(), nonceKey, clock, new SecureRandom());
+        VaultKey key = VaultKey.resolve(Optional.ofNullable(vaultPassphraseEnv), data, environment);
+        CredentialsVault vault = life.own(CredentialsVault.open(data, key));
+        GatewayRuntime rt = life.own(GatewayRuntime.start(cfg, environment, registry, Clock.SYSTEM, null,
+                new GatewayRuntime.Extras(java.util.List.of(), Optional.of(ca.tlsMaterial()), Optional.of(access),
+                        Optional.of(digest))));
+        if (!cfg.streams().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("the {} stream(s) of the configuration file "
+                    + "are pulled but no agency may watch them: only enrolled cameras with consent are served to "
+                    + "agencies; enroll them with cctv-gateway enroll", cfg.streams().size());
+        }
+        life.own(EnrolledStreams.start(rt, data, vault, cfg.ingest(), clock));
+        return rt;
     }
 }

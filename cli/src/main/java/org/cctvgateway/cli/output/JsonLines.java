@@ -12,6 +12,15 @@ public final class JsonLines {
     private JsonLines() {
     }
 
+    /** A JSON document (such as a rendered report) as a value to nest in a line. */
+    public static Object parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not a JSON document", e);
+        }
+    }
+
     public static void print(PrintWriter out, Map<String, ?> object) {
         try {
             out.println(MAPPER.writeValueAsString(object));

@@ -1,0 +1,212 @@
+package org.cctvgateway.cli.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.cctvgateway.audit.AuditEvent;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditLog;
+import org.cctvgateway.pki.AgencyCertificateVerifier;
+import org.cctvgateway.pki.AgencyCredential;
+import org.cctvgateway.pki.AgencyCredentialStore;
+import org.cctvgateway.pki.ReloadingFile;
+import org.cctvgateway.policy.AccessDecider;
+import org.cctvgateway.policy.AccessPolicy;
+import org.cctvgateway.policy.AccessRequest;
+import org.cctvgateway.policy.Decision;
+import org.cctvgateway.policy.EmergencyWindows;
+import org.cctvgateway.registry.Camera;
+import org.cctvgateway.registry.Consent;
+import org.cctvgateway.registry.RegistrySnapshot;
+import org.cctvgateway.registry.RegistryStore;
+import org.cctvgateway.registry.SharingMode;
+import org.cctvgateway.registry.Site;
+import org.cctvgateway.rtsp.codec.auth.DigestAlgorithm;
+import org.cctvgateway.rtsp.codec.auth.UserSecret;
+import org.cctvgateway.rtsp.server.ViewerAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-agency access to the enrolled cameras: who the viewer is (a client certificate from the
+ * gateway's CA, or the agency's Digest credentials), whether the access policy, the owner's
+ * sharing mode and consent and the site's emergency windows let that agency see the camera, and
+ * the audit record of every refusal, every session start and every session end, each on disk
+ * before the request it records is answered.
+ *
+ * <p>All work, file checks included, runs on this class's own two threads, never on an event loop.
+ * The registry, the access policy, the revocations and the emergency windows are re-read when
+ * their files change (checked at most once a second), so a suspension, a revocation or a closed
+ * emergency window applies to the next request without a restart.
+ */
+public final class AgencyAccess implements ViewerAccess, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AgencyAccess.class);
+    private static final Duration CHECK = Duration.ofSeconds(1);
+
+    private final ReloadingFile<RegistrySnapshot> registry;
+    private final AgencyCertificateVerifier certificates;
+    private final AgencyCredentialStore credentials;
+    private final ReloadingFile<AccessPolicy> policy;
+    private final EmergencyWindows emergencies;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "agency-access");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param policyFile the access policy; a missing file grants nothing
+     * @param audit where refusals and sessions are recorded; not closed by this class
+     */
+    public AgencyAccess(Path dataDir, Path policyFile, AuditLog audit, Clock clock) {
+        this.registry = new ReloadingFile<>(dataDir.resolve(RegistryStore.FILE_NAME), RegistryStore::load, CHECK);
+        this.certificates = AgencyCertificateVerifier.forDataDir(dataDir);
+        this.credentials = AgencyCredentialStore.open(dataDir);
+        this.policy = AccessPolicy.reloading(policyFile, CHECK);
+        this.emergencies = EmergencyWindows.open(dataDir);
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The agencies' Digest secrets for the RTSP server: HA1 values only, looked up on each
+     * request; a revoked or unknown agency has none.
+     */
+    public Function<String, Optional<UserSecret>> digestUsers() {
+        return user -> credentials.digestSecrets(user).map(AgencyAccess::hashed);
+    }
+
+    private static UserSecret hashed(Map<String, String> ha1) {
+        Map<DigestAlgorithm, String> m = new EnumMap<>(DigestAlgorithm.class);
+        ha1.forEach((alg, hex) -> {
+            for (DigestAlgorithm a : DigestAlgorithm.values()) {
+                if (!a.session() && a.token().equalsIgnoreCase(alg)) {
+                    m.put(a, hex);
+                }
+            }
+        });
+        return new UserSecret.Hashed(m);
+    }
+
+    /** The Digest realm agencies' credentials were issued for. */
+    public String realm() {
+        return credentials.realm();
+    }
+
+    @Override
+    public CompletionStage<Admission> admit(ViewerRequest request) {
+        return CompletableFuture.supplyAsync(() -> decide(request), executor);
+    }
+
+    private Admission decide(ViewerRequest request) {
+        Instant now = clock.instant();
+        String agency;
+        String credential;
+        if (!request.clientCertificates().isEmpty()) {
+            AgencyCertificateVerifier.Outcome who = certificates.verify(request.clientCertificates(), now);
+            if (who instanceof AgencyCertificateVerifier.Refused refused) {
+                return new Admission.Refused(403, refused.reason(), Optional.empty());
+            }
+            AgencyCertificateVerifier.Agency a = (AgencyCertificateVerifier.Agency) who;
+            agency = a.name();
+            credential = "certificate " + a.serialHex();
+        } else if (request.digestUser().isPresent()) {
+            agency = request.digestUser().get();
+            credential = "digest " + agency;
+        } else {
+            return new Admission.Refused(401, "no client certificate or credentials presented", Optional.empty());
+        }
+        String path = relative(request.path());
+        String[] parts = path.split("/", -1);
+        RegistrySnapshot snapshot = registry.get();
+        Optional<Camera> camera = parts.length == 3 ? snapshot.camera(parts[1]) : Optional.empty();
+        if (camera.isEmpty() || !camera.get().siteId().equals(parts[0])
+                || !(parts[2].equals("main") || parts[2].equals("sub"))) {
+            return new Admission.Refused(403, "no enrolled camera is published at " + path, Optional.of(agency));
+        }
+        Camera c = camera.get();
+        Site site = snapshot.site(c.siteId()).orElseThrow();
+        Optional<Consent> consent = c.consent();
+        Decision decision = new AccessDecider(policy.get()).decide(new AccessRequest(agency, c.siteId(),
+                site.type(), c.id(), consent.map(Consent::mode).orElse(SharingMode.OFF), c.servableAt(now),
+                consent.flatMap(Consent::expiresAt), now, emergencies.openFor(c.siteId(), now)));
+        if (decision instanceof Decision.Deny deny) {
+            return new Admission.Refused(deny.status(), deny.reason(), Optional.of(agency));
+        }
+        if (request.method().equals("PLAY")) {
+            audit.append(AuditEvent.of("stream.started", Map.of(AuditFields.AGENCY, agency,
+                    AuditFields.CERTIFICATE_SERIAL, credential, AuditFields.CAMERA, path,
+                    AuditFields.REMOTE, request.remote().getAddress().getHostAddress(),
+                    AuditFields.DETAILS, ((Decision.Allow) decision).reason())));
+        }
+        return new Admission.Admitted(agency, credential);
+    }
+
+    @Override
+    public CompletionStage<Void> sessionEnded(SessionRecord s) {
+        return CompletableFuture.runAsync(() -> audit.append(AuditEvent.streamSession(s.agency(), s.credential(),
+                relative(s.path()), s.start(), s.end(), s.bytes()).with(AuditFields.REMOTE,
+                s.remote().getAddress().getHostAddress()).with(AuditFields.REASON, s.endReason())), executor);
+    }
+
+    @Override
+    public CompletionStage<Void> refused(Refusal r) {
+        return CompletableFuture.runAsync(() -> {
+            String reason = r.reason();
+            String user = usernameOf(reason);
+            if (user != null) {
+                Optional<AgencyCredential> revoked = credentials.list().stream()
+                        .filter(c -> c.agency().equals(user) && !c.active()).findFirst();
+                if (revoked.isPresent()) {
+                    reason = "the Digest credentials of agency '" + user + "' were revoked";
+                }
+            }
+            audit.append(AuditEvent.accessRefused(r.agency().orElse(user), r.path().isEmpty() ? null
+                    : relative(r.path()), reason)
+                    .with(AuditFields.STATUS, r.status()).with(AuditFields.REMOTE,
+                            r.remote().getAddress().getHostAddress()).with("method", r.method()));
+        }, executor);
+    }
+
+    /** A stream path as the registry names it: {@code site/camera/role}, without the leading slash. */
+    private static String relative(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** The user named by a Digest rejection ("wrong credentials: unknown user fire"), or null. */
+    private static String usernameOf(String reason) {
+        int at = reason.lastIndexOf(" user ");
+        if (!reason.startsWith("wrong credentials") || at < 0) {
+            return null;
+        }
+        String u = reason.substring(at + 6).trim().replace("'", "");
+        return u.matches("[a-z0-9][a-z0-9-]{0,39}") ? u : null;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("access checks still running after 5 s; stopping them");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+}
