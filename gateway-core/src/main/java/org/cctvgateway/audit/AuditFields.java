@@ -20,6 +20,16 @@ public final class AuditFields {
     public static final String PROFILE = "profile";
     public static final String REMOTE = "remote";
     public static final String STATUS = "status";
+    /** What a registry change did, as {@code RegistryChange.action()} names it ({@code camera.state}). */
+    public static final String ACTION = "action";
+    /** The name of an agency's Digest credentials (the user name players log in with); never the secret. */
+    public static final String CREDENTIAL = "credential";
+    /** Hex SHA-256 of the gateway CA certificate. */
+    public static final String CA_FINGERPRINT = "caFingerprint";
+    /** The names and addresses a server certificate is for. */
+    public static final String HOSTS = "hosts";
+    /** The id of an emergency window. */
+    public static final String WINDOW = "window";
     /** Checkpoint: the seq of the record the signature covers (the one just before it). */
     public static final String COVERED_SEQ = "coveredSeq";
     /** Checkpoint: the hash of the covered record's line. */

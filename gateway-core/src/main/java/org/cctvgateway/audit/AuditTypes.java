@@ -15,6 +15,8 @@ public final class AuditTypes {
     public static final String CERTIFICATE_REVOKED = "certificate.revoked";
     public static final String CREDENTIALS_ISSUED = "credentials.issued";
     public static final String CREDENTIALS_REVOKED = "credentials.revoked";
+    /** The gateway CA and server certificate were made (or replaced, with {@code pki init --force}). */
+    public static final String PKI_INIT = "pki.init";
     public static final String STREAM_SESSION = "stream.session";
     public static final String ACCESS_REFUSED = "access.refused";
     public static final String EMERGENCY_OPENED = "emergency.opened";

@@ -1,6 +1,9 @@
 package org.cctvgateway.cli.command;
 
+import static org.cctvgateway.cli.command.CamerasCommand.audited;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cctvgateway.GatewayException;
+import org.cctvgateway.audit.AuditEvent;
+import org.cctvgateway.audit.AuditFields;
 import org.cctvgateway.cli.output.JsonLines;
+import org.cctvgateway.cli.runtime.AuditTrail;
 import org.cctvgateway.config.HumanDuration;
 import org.cctvgateway.policy.EmergencyWindow;
 import org.cctvgateway.policy.EmergencyWindows;
+import org.cctvgateway.registry.Ids;
+import org.cctvgateway.registry.RegistryStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +33,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cctv-gateway emergency open|close|list}: emergency windows, during which a site's cameras
  * shared "emergency only" are served to the agencies the access policy allows. Every window stays on
- * record in {@code <dataDir>/emergency.yaml}; a running gateway sees a change within a second.
+ * record in {@code <dataDir>/emergency.yaml}; a running gateway sees a change within a second. A window is
+ * opened only for a site on record; opening and closing are written to the audit log
+ * ({@code emergency.opened}, {@code emergency.closed}) before the command reports them.
  */
 @Command(name = "emergency", mixinStandardHelpOptions = true,
         description = "Open, close and list emergency windows for sites.",
@@ -72,8 +83,24 @@ public final class EmergencyCommand implements Runnable {
         public Integer call() {
             common.applyLogLevel();
             Duration d = PkiCommand.duration("--for", duration);
-            EmergencyWindow w = EmergencyWindows.open(data.dataDir()).open(site, reason, caseNumber, d,
-                    Optional.ofNullable(openedBy), clock);
+            Path dir = data.dataDir();
+            Ids.check("site id", site);
+            if (RegistryStore.open(dir).snapshot().site(site).isEmpty()) {
+                throw new GatewayException("site " + site + " is not on record", "list the sites with "
+                        + "cctv-gateway sites list");
+            }
+            try (AuditTrail audit = new AuditTrail(dir, clock)) {
+                EmergencyWindow w = EmergencyWindows.open(dir).open(site, reason, caseNumber, d,
+                        Optional.ofNullable(openedBy), clock);
+                AuditEvent e = AuditEvent.emergencyOpened(w.siteId(), w.reason(), w.caseNumber(), w.until(),
+                        AuditTrail.commandLineActor()).with(AuditFields.WINDOW, w.id());
+                audited(audit, w.openedBy().map(b -> e.with("openedBy", b)).orElse(e), "emergency window " + w.id()
+                        + " was opened for site " + w.siteId() + " until " + w.until());
+                return print(w);
+            }
+        }
+
+        private int print(EmergencyWindow w) {
             PrintWriter out = spec.commandLine().getOut();
             if (common.json) {
                 JsonLines.print(out, json("emergency-opened", w));
@@ -115,12 +142,21 @@ public final class EmergencyCommand implements Runnable {
         @Override
         public Integer call() {
             common.applyLogLevel();
-            EmergencyWindows store = EmergencyWindows.open(data.dataDir());
+            Path dir = data.dataDir();
+            EmergencyWindows store = EmergencyWindows.open(dir);
             List<EmergencyWindow> closed = new ArrayList<>();
             if (target.id != null) {
                 store.closeById(target.id, clock).ifPresent(closed::add);
             } else {
                 closed.addAll(store.closeSite(target.site, clock));
+            }
+            try (AuditTrail audit = new AuditTrail(dir, clock)) {
+                for (EmergencyWindow w : closed) {
+                    audited(audit, AuditEvent.emergencyClosed(w.siteId(), w.caseNumber(), "closed by hand before "
+                            + w.until()).with(AuditFields.WINDOW, w.id()).with(AuditFields.UNTIL, w.until())
+                            .with("windowReason", w.reason()).with(AuditFields.ACTOR, AuditTrail.commandLineActor()),
+                            "emergency window " + w.id() + " of site " + w.siteId() + " was closed");
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             for (EmergencyWindow w : closed) {

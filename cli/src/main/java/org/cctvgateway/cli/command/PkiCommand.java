@@ -1,5 +1,7 @@
 package org.cctvgateway.cli.command;
 
+import static org.cctvgateway.cli.command.CamerasCommand.audited;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.cctvgateway.GatewayException;
+import org.cctvgateway.audit.AuditEvent;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditTypes;
+import org.cctvgateway.cli.runtime.AuditTrail;
 import org.cctvgateway.cli.output.JsonLines;
 import org.cctvgateway.config.HumanDuration;
 import org.cctvgateway.pki.AgencyCertificates;
@@ -35,6 +41,10 @@ import picocli.CommandLine.Spec;
  * <p>{@code pki issue} prints the agency's Digest secret, and a generated PKCS#12 password, exactly
  * once (also in {@code --json}, for scripts): the gateway stores only a hash of the secret and
  * nothing of the password. Whoever runs the command hands them to the agency over a separate channel.
+ *
+ * <p>Every change is written to the audit log before the command reports it: {@code pki.init},
+ * {@code certificate.issued} and {@code certificate.revoked} per certificate, {@code credentials.issued} and
+ * {@code credentials.revoked} naming the agency's Digest user (never its secret or the PKCS#12 password).
  */
 @Command(name = "pki", mixinStandardHelpOptions = true,
         description = "Manage the gateway's CA, agency certificates and agency credentials.",
@@ -79,6 +89,20 @@ public final class PkiCommand implements Runnable {
             boolean replaced = GatewayCa.exists(dir);
             GatewayCa ca = GatewayCa.init(dir, hosts, force, clock);
             Path crl = new AgencyCertificates(dir).writeCrl(clock);
+            try (AuditTrail audit = new AuditTrail(dir, clock)) {
+                audited(audit, AuditEvent.of(AuditTypes.PKI_INIT, Map.of())
+                        .with(AuditFields.CA_FINGERPRINT, ca.caFingerprint()).with(AuditFields.HOSTS, sans(ca))
+                        .with("replaced", replaced).with(AuditFields.ACTOR, AuditTrail.commandLineActor())
+                        .with(AuditFields.DETAILS, replaced ? "the gateway CA was replaced (--force); agency "
+                                + "certificates issued by the previous CA no longer work"
+                                : "the gateway CA and its server certificate were made"),
+                        (replaced ? "the gateway CA was replaced" : "the gateway CA was made") + " in "
+                                + ca.directory());
+                return print(ca, crl, replaced);
+            }
+        }
+
+        private int print(GatewayCa ca, Path crl, boolean replaced) {
             PrintWriter out = spec.commandLine().getOut();
             List<Path> files = ca.files();
             if (common.json) {
@@ -172,9 +196,29 @@ public final class PkiCommand implements Runnable {
                 }
                 password = Optional.of(v);
             }
-            AgencyCertificates.Issued issued = new AgencyCertificates(dir).issue(agency, validity, password, clock);
-            Optional<AgencyCredentialStore.NewSecret> secret = noCredentials ? Optional.empty()
-                    : Optional.of(AgencyCredentialStore.open(dir).create(agency, clock));
+            try (AuditTrail audit = new AuditTrail(dir, clock)) {
+                AgencyCertificates.Issued issued = new AgencyCertificates(dir).issue(agency, validity, password, clock);
+                IssuedCertificate c = issued.certificate();
+                audited(audit, AuditEvent.certificateIssued(c.agency(), c.serialHex(), c.notAfter())
+                        .with(AuditFields.ACTOR, AuditTrail.commandLineActor()),
+                        "certificate " + c.serialHex() + " was issued to agency " + c.agency());
+                Optional<AgencyCredentialStore.NewSecret> secret = Optional.empty();
+                if (!noCredentials) {
+                    AgencyCredentialStore.NewSecret n = AgencyCredentialStore.open(dir).create(agency, clock);
+                    audited(audit, AuditEvent.of(AuditTypes.CREDENTIALS_ISSUED, Map.of())
+                            .with(AuditFields.AGENCY, agency).with(AuditFields.CREDENTIAL, n.username())
+                            .with("realm", n.credential().realm()).with("replaced", n.replaced())
+                            .with(AuditFields.ACTOR, AuditTrail.commandLineActor()),
+                            "Digest credentials were issued to agency " + agency + " (certificate " + c.serialHex()
+                                    + " too)");
+                    secret = Optional.of(n);
+                }
+                return print(dir, issued, secret);
+            }
+        }
+
+        private int print(Path dir, AgencyCertificates.Issued issued,
+                          Optional<AgencyCredentialStore.NewSecret> secret) {
             IssuedCertificate c = issued.certificate();
             PrintWriter out = spec.commandLine().getOut();
             if (common.json) {
@@ -279,11 +323,28 @@ public final class PkiCommand implements Runnable {
             Optional<AgencyCredential> creds = Optional.empty();
             if (target.serial != null) {
                 pki.revokeSerial(target.serial, reason, clock).ifPresent(certs::add);
-            } else {
-                if (!credentialsOnly) {
-                    certs.addAll(pki.revokeAgency(target.agency, reason, clock));
+            } else if (!credentialsOnly) {
+                certs.addAll(pki.revokeAgency(target.agency, reason, clock));
+            }
+            try (AuditTrail audit = new AuditTrail(dir, clock)) {
+                for (IssuedCertificate c : certs) {
+                    audited(audit, AuditEvent.certificateRevoked(c.agency(), c.serialHex(),
+                            c.revocationReason().orElse(AgencyCertificates.DEFAULT_REASON))
+                            .with(AuditFields.ACTOR, AuditTrail.commandLineActor()),
+                            "certificate " + c.serialHex() + " of agency " + c.agency() + " was revoked");
                 }
-                creds = AgencyCredentialStore.open(dir).revoke(target.agency, clock);
+                if (target.agency != null) {
+                    creds = AgencyCredentialStore.open(dir).revoke(target.agency, clock);
+                    if (creds.isPresent()) {
+                        audited(audit, AuditEvent.of(AuditTypes.CREDENTIALS_REVOKED, Map.of())
+                                .with(AuditFields.AGENCY, target.agency).with(AuditFields.CREDENTIAL, target.agency)
+                                .with("realm", creds.get().realm()).with(AuditFields.REASON, reason == null
+                                        || reason.isBlank() ? AgencyCertificates.DEFAULT_REASON
+                                        : reason.strip().replaceAll("\\s+", " "))
+                                .with(AuditFields.ACTOR, AuditTrail.commandLineActor()),
+                                "the Digest credentials of agency " + target.agency + " were revoked");
+                    }
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             for (IssuedCertificate c : certs) {

@@ -1,5 +1,8 @@
 package org.cctvgateway.cli.command;
 
+import static org.cctvgateway.cli.command.CamerasCommand.audited;
+import static org.cctvgateway.cli.command.CamerasCommand.registryEvent;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cctv-gateway sites add|list|show|remove|export|import}: the premises on record. Export and
- * import carry the whole registry (sites with their cameras and consent), as YAML, for backups.
+ * import carry the whole registry (sites with their cameras and consent), as YAML, for backups. Every change
+ * is written to the audit log (one record per change; one for a whole import) before the command says it is
+ * done.
  */
 @Command(name = "sites", mixinStandardHelpOptions = true,
         description = {"Add, list and show sites (premises); export or import the whole registry "
@@ -77,6 +82,7 @@ public final class SitesCommand implements Runnable {
             Site site = new Site(Ids.check("site id", id), name, SiteType.parse(type), orEmpty(address),
                     orEmpty(owner), orEmpty(contact), Optional.ofNullable(location).map(GeoPoint::parse));
             RegistryUpdate u = store.addSite(site);
+            u.change().ifPresent(c -> recordChange(c, site.id(), null, c.detail(), "site " + site.id() + " was added"));
             CamerasCommand.report(out, common.json, u, site.id(), "Site " + site.id() + " (" + site.name() + ", "
                     + site.type().label() + ") added. Next: enroll its cameras with cctv-gateway enroll HOST --site "
                     + site.id() + " --user USER --password-env VAR --sharing MODE --consent-by NAME", "");
@@ -88,7 +94,7 @@ public final class SitesCommand implements Runnable {
         @Override
         void execute(RegistryStore store, PrintWriter out) {
             RegistrySnapshot s = store.snapshot();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (common.json) {
                 s.sites().forEach(site -> JsonLines.print(out, toMap(site, s, now)));
                 return;
@@ -117,7 +123,7 @@ public final class SitesCommand implements Runnable {
         void execute(RegistryStore store, PrintWriter out) {
             RegistrySnapshot s = store.snapshot();
             Site site = require(s, id);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (common.json) {
                 Map<String, Object> m = toMap(site, s, now);
                 m.put("cameras", s.camerasOf(id).stream().map(c -> CamerasCommand.toMap(c, now)).toList());
@@ -151,6 +157,7 @@ public final class SitesCommand implements Runnable {
         @Override
         void execute(RegistryStore store, PrintWriter out) {
             RegistryUpdate u = store.removeSite(Ids.check("site id", id));
+            u.change().ifPresent(c -> recordChange(c, id, null, c.detail(), "site " + id + " was removed"));
             CamerasCommand.report(out, common.json, u, id, "Site " + id + " removed ("
                     + u.change().map(c -> c.detail()).orElse("") + ").", "");
         }
@@ -212,7 +219,14 @@ public final class SitesCommand implements Runnable {
                 throw new GatewayException("import file " + file + " cannot be read: " + e.getMessage(),
                         "check its permissions", e);
             }
+            boolean wasEmpty = store.reload().isEmpty();
             RegistryUpdate u = store.importYaml(text, file.toString(), replace);
+            u.change().ifPresent(c -> audited(audit, registryEvent(c.action(), null, null, c.detail())
+                    .with("sites", u.snapshot().sites().size())
+                    .with("cameras", u.snapshot().cameras().size())
+                    .with("mode", wasEmpty ? "into-empty" : "replace")
+                    .with("source", file.toAbsolutePath().normalize().toString()),
+                    "the registry was " + (wasEmpty ? "imported" : "replaced") + " from " + file));
             CamerasCommand.report(out, common.json, u, "", "Registry " + u.change().map(c -> c.detail()).orElse("")
                     + ". Next: cctv-gateway sites list", "");
         }

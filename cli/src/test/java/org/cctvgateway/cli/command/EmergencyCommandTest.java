@@ -9,8 +9,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditRecord;
+import org.cctvgateway.audit.AuditTypes;
 import org.cctvgateway.cli.Main;
 import org.cctvgateway.policy.EmergencyWindows;
+import org.cctvgateway.registry.RegistryStore;
+import org.cctvgateway.registry.Site;
+import org.cctvgateway.registry.SiteType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +30,13 @@ class EmergencyCommandTest {
         JsonNode json(int line) throws Exception {
             return new ObjectMapper().readTree(out.lines().toList().get(line));
         }
+    }
+
+    @BeforeEach
+    void sitesOnRecord() {
+        RegistryStore store = RegistryStore.open(data);
+        store.addSite(new Site("hotel-1", "Hotel Sunrise", SiteType.HOTEL, "", "", "", Optional.empty()));
+        store.addSite(new Site("plaza-1", "City Plaza", SiteType.PLAZA, "", "", "", Optional.empty()));
     }
 
     Run run(String... args) {
@@ -84,5 +99,45 @@ class EmergencyCommandTest {
         Run unknown = run("emergency", "close", "--id", "em-deadbeef");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("there is no emergency window em-deadbeef");
+    }
+
+    @Test
+    void openingAndClosingAreAuditedWithSiteReasonCaseUntilWindowAndActor() throws Exception {
+        JsonNode w = run("emergency", "open", "--site", "hotel-1", "--reason", "fire alarm", "--case", "FIR-17",
+                "--for", "2h", "--by", "Insp. Rao", "--json").json(0);
+        String id = w.get("id").asText();
+
+        AuditRecord opened = SitesCommandTest.lastAuditRecord(data);
+        assertThat(opened.type()).isEqualTo(AuditTypes.EMERGENCY_OPENED);
+        assertThat(opened.fields()).containsEntry(AuditFields.SITE, "hotel-1")
+                .containsEntry(AuditFields.REASON, "fire alarm").containsEntry(AuditFields.CASE_NUMBER, "FIR-17")
+                .containsEntry(AuditFields.UNTIL, w.get("until").asText()).containsEntry(AuditFields.WINDOW, id)
+                .containsEntry("openedBy", "Insp. Rao");
+        assertThat(opened.text(AuditFields.ACTOR).orElseThrow()).startsWith("cli:");
+
+        run("emergency", "close", "--site", "hotel-1");
+        AuditRecord closed = SitesCommandTest.lastAuditRecord(data);
+        assertThat(closed.type()).isEqualTo(AuditTypes.EMERGENCY_CLOSED);
+        assertThat(closed.fields()).containsEntry(AuditFields.SITE, "hotel-1").containsEntry(AuditFields.WINDOW, id)
+                .containsEntry(AuditFields.CASE_NUMBER, "FIR-17").containsEntry(AuditFields.UNTIL,
+                        w.get("until").asText()).containsEntry("windowReason", "fire alarm");
+        assertThat(closed.text(AuditFields.REASON).orElseThrow()).startsWith("closed by hand");
+
+        run("emergency", "close", "--site", "hotel-1");
+        run("emergency", "close", "--id", id);
+        run("emergency", "list", "--all");
+        assertThat(SitesCommandTest.auditRecords(data)).hasSize(2);
+        SitesCommandTest.assertAuditVerifies(data);
+    }
+
+    @Test
+    void aSiteNotOnRecordIsRefusedWithTheHintToListSites() {
+        Run r = run("emergency", "open", "--site", "hotel-9", "--reason", "fire", "--case", "C-2", "--for", "1h");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: site hotel-9 is not on record (list the sites with cctv-gateway sites "
+                + "list)\n");
+        assertThat(data.resolve("emergency.yaml")).doesNotExist();
+        assertThat(SitesCommandTest.auditRecords(data)).isEmpty();
     }
 }

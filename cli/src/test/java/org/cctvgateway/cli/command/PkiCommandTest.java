@@ -8,8 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditRecord;
+import org.cctvgateway.audit.AuditTypes;
 import org.cctvgateway.cli.Main;
 import org.cctvgateway.pki.AgencyCredentialStore;
 import org.cctvgateway.pki.GatewayCa;
@@ -182,5 +186,93 @@ class PkiCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("the value of $P12_PW").doesNotContain("a long passphrase");
+        assertThat(SitesCommandTest.auditText(data)).contains("certificate.issued").doesNotContain("a long passphrase");
+    }
+
+    private List<AuditRecord> audit() {
+        return SitesCommandTest.auditRecords(data);
+    }
+
+    @Test
+    void initIsAuditedWithTheCaFingerprintAndHostsAndForceSaysItReplaced() {
+        run("pki", "init", "--host", "gw.example.org");
+        AuditRecord made = SitesCommandTest.lastAuditRecord(data);
+        assertThat(made.type()).isEqualTo(AuditTypes.PKI_INIT);
+        assertThat(made.fields()).containsEntry(AuditFields.CA_FINGERPRINT, GatewayCa.load(data).caFingerprint())
+                .containsEntry("replaced", false);
+        assertThat(made.fields().get(AuditFields.HOSTS)).asList().contains("gw.example.org", "localhost",
+                "127.0.0.1");
+        assertThat(made.text(AuditFields.ACTOR).orElseThrow()).startsWith("cli:");
+
+        run("pki", "init");
+        assertThat(audit()).as("a refused init writes no record").hasSize(1);
+
+        run("pki", "init", "--force");
+        AuditRecord replaced = SitesCommandTest.lastAuditRecord(data);
+        assertThat(replaced.fields()).containsEntry("replaced", true)
+                .containsEntry(AuditFields.CA_FINGERPRINT, GatewayCa.load(data).caFingerprint());
+        assertThat(replaced.text(AuditFields.DETAILS).orElseThrow()).contains("replaced (--force)");
+        assertThat(replaced.fields().get(AuditFields.CA_FINGERPRINT))
+                .isNotEqualTo(made.fields().get(AuditFields.CA_FINGERPRINT));
+        SitesCommandTest.assertAuditVerifies(data);
+    }
+
+    @Test
+    void issueAuditsTheCertificateAndTheCredentialsButNeverTheirSecrets() throws Exception {
+        run("pki", "init");
+
+        JsonNode j = run("pki", "issue", "--agency", "police", "--valid", "30d", "--json").json(0);
+
+        List<AuditRecord> records = audit();
+        assertThat(records).extracting(AuditRecord::type).containsExactly(AuditTypes.PKI_INIT,
+                AuditTypes.CERTIFICATE_ISSUED, AuditTypes.CREDENTIALS_ISSUED);
+        assertThat(records.get(1).fields()).containsEntry(AuditFields.AGENCY, "police")
+                .containsEntry(AuditFields.CERTIFICATE_SERIAL, j.get("serial").asText())
+                .containsEntry(AuditFields.EXPIRES, Instant.parse(j.get("notAfter").asText()).toString());
+        assertThat(records.get(2).fields()).containsEntry(AuditFields.AGENCY, "police")
+                .containsEntry(AuditFields.CREDENTIAL, "police").containsEntry("replaced", false);
+        String text = SitesCommandTest.auditText(data);
+        assertThat(text).doesNotContain(j.get("digestSecret").asText())
+                .doesNotContain(j.get("pkcs12Password").asText());
+
+        run("pki", "issue", "--agency", "police", "--no-credentials");
+        assertThat(audit()).extracting(AuditRecord::type).endsWith(AuditTypes.CREDENTIALS_ISSUED,
+                AuditTypes.CERTIFICATE_ISSUED);
+        SitesCommandTest.assertAuditVerifies(data);
+    }
+
+    @Test
+    void revocationsAreAuditedOncePerCertificateAndCredentialsAndNothingRevokedWritesNothing() throws Exception {
+        run("pki", "init");
+        run("pki", "issue", "--agency", "police");
+        run("pki", "issue", "--agency", "police", "--no-credentials");
+        String fire = run("pki", "issue", "--agency", "fire", "--json").json(0).get("serial").asText();
+        int before = audit().size();
+
+        run("pki", "revoke", "--serial", fire, "--reason", "laptop lost");
+        AuditRecord one = SitesCommandTest.lastAuditRecord(data);
+        assertThat(one.type()).isEqualTo(AuditTypes.CERTIFICATE_REVOKED);
+        assertThat(one.fields()).containsEntry(AuditFields.AGENCY, "fire")
+                .containsEntry(AuditFields.CERTIFICATE_SERIAL, fire).containsEntry(AuditFields.REASON, "laptop lost");
+        run("pki", "revoke", "--serial", fire);
+        assertThat(audit()).hasSize(before + 1);
+
+        run("pki", "revoke", "--agency", "fire", "--credentials-only");
+        AuditRecord creds = SitesCommandTest.lastAuditRecord(data);
+        assertThat(creds.type()).isEqualTo(AuditTypes.CREDENTIALS_REVOKED);
+        assertThat(creds.fields()).containsEntry(AuditFields.AGENCY, "fire").containsEntry(AuditFields.CREDENTIAL,
+                "fire").containsEntry(AuditFields.REASON, "no reason given");
+
+        run("pki", "revoke", "--agency", "police", "--reason", "contract  ended");
+        List<AuditRecord> last = audit().subList(before + 2, audit().size());
+        assertThat(last).extracting(AuditRecord::type).containsExactly(AuditTypes.CERTIFICATE_REVOKED,
+                AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CREDENTIALS_REVOKED);
+        assertThat(last).allSatisfy(r -> assertThat(r.fields()).containsEntry(AuditFields.AGENCY, "police")
+                .containsEntry(AuditFields.REASON, "contract ended"));
+
+        int all = audit().size();
+        assertThat(run("pki", "revoke", "--agency", "police").out()).contains("nothing revoked");
+        assertThat(audit()).hasSize(all);
+        SitesCommandTest.assertAuditVerifies(data);
     }
 }

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditLog;
+import org.cctvgateway.audit.AuditQuery;
+import org.cctvgateway.audit.AuditRecord;
+import org.cctvgateway.audit.AuditTypes;
 import org.cctvgateway.cli.Main;
 import org.cctvgateway.registry.RegistryStore;
 import org.cctvgateway.registry.SiteType;
@@ -36,6 +42,34 @@ class SitesCommandTest {
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The records of the audit log under {@code data}, checkpoints left out, oldest first. */
+    static List<AuditRecord> auditRecords(Path data) {
+        if (!Files.exists(AuditLog.file(AuditLog.directory(data)))) {
+            return List.of();
+        }
+        return AuditQuery.run(AuditLog.directory(data), AuditQuery.Filter.all(AuditQuery.MAX_LIMIT)).records()
+                .stream().filter(r -> !r.type().equals(AuditTypes.CHECKPOINT)).toList();
+    }
+
+    /** The last audit record (checkpoints left out). */
+    static AuditRecord lastAuditRecord(Path data) {
+        List<AuditRecord> all = auditRecords(data);
+        assertThat(all).isNotEmpty();
+        return all.get(all.size() - 1);
+    }
+
+    /** The audit log's bytes as text, to look for what must not be there. */
+    static String auditText(Path data) throws Exception {
+        return new String(Files.readAllBytes(AuditLog.file(AuditLog.directory(data))), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Runs {@code audit verify} and asserts that it passes. */
+    static void assertAuditVerifies(Path data) {
+        Run v = run("audit", "verify", "--data-dir", data.toString());
+        assertThat(v.exit()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).startsWith("audit log intact: ");
     }
 
     Run sites(String... args) {
@@ -119,9 +153,11 @@ class SitesCommandTest {
             throws Exception {
         addHotel();
         byte[] before = Files.readAllBytes(data.resolve("registry.yaml"));
+        List<AuditRecord> audited = auditRecords(data);
 
         Run r = sites(args);
 
+        assertThat(auditRecords(data)).isEqualTo(audited);
         assertThat(r.exit()).isEqualTo(exit);
         assertThat(r.err()).contains(error);
         if (exit == 1) {
@@ -177,5 +213,78 @@ class SitesCommandTest {
         assertThat(r.err()).startsWith("error: " + data.resolve("registry.yaml") + " line ")
                 .contains("not valid YAML").contains("sites export");
         assertThat(r.err().lines().toList()).hasSize(1);
+    }
+
+    @Test
+    void eachChangeWritesOneRegistryChangeRecordBeforeItIsReportedAndTheLogVerifies() {
+        addHotel();
+        AuditRecord added = lastAuditRecord(data);
+        assertThat(added.type()).isEqualTo(AuditTypes.REGISTRY_CHANGE);
+        assertThat(added.fields()).containsEntry(AuditFields.SITE, "hotel-1")
+                .containsEntry(AuditFields.ACTION, "site.add")
+                .containsEntry(AuditFields.DETAILS, "added hotel site 'Hotel Sunrise'")
+                .doesNotContainKey(AuditFields.CAMERA);
+        assertThat(added.text(AuditFields.ACTOR).orElseThrow()).startsWith("cli:");
+
+        sites("list");
+        sites("show", "hotel-1");
+        sites("export");
+        assertThat(auditRecords(data)).hasSize(1);
+
+        Run removed = sites("remove", "hotel-1");
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        AuditRecord r = lastAuditRecord(data);
+        assertThat(r.fields()).containsEntry(AuditFields.SITE, "hotel-1").containsEntry(AuditFields.ACTION,
+                "site.remove").containsEntry(AuditFields.DETAILS, "removed");
+        assertThat(auditRecords(data)).hasSize(2);
+        assertAuditVerifies(data);
+    }
+
+    @Test
+    void anImportIsOneRecordSayingHowMuchFromWhereAndWhetherItReplaced(@TempDir Path other) {
+        addHotel();
+        sites("add", "--id", "school-2", "--name", "Gate School", "--type", "school");
+        Path backup = other.resolve("backup.yaml");
+        sites("export", "--out", backup.toString());
+        Path fresh = other.resolve("fresh");
+
+        assertThat(run("sites", "import", backup.toString(), "--data-dir", fresh.toString()).exit()).isZero();
+        assertThat(auditRecords(fresh)).hasSize(1);
+        AuditRecord imported = lastAuditRecord(fresh);
+        assertThat(imported.type()).isEqualTo(AuditTypes.REGISTRY_CHANGE);
+        assertThat(imported.fields()).containsEntry(AuditFields.ACTION, "registry.import")
+                .containsEntry("sites", 2L).containsEntry("cameras", 0L).containsEntry("mode", "into-empty")
+                .containsEntry("source", backup.toAbsolutePath().toString());
+
+        run("sites", "import", backup.toString(), "--data-dir", fresh.toString());
+        assertThat(auditRecords(fresh)).as("a refused import writes no record").hasSize(1);
+
+        assertThat(run("sites", "import", backup.toString(), "--replace", "--data-dir", fresh.toString()).exit())
+                .isZero();
+        assertThat(lastAuditRecord(fresh).fields()).containsEntry("mode", "replace")
+                .containsEntry(AuditFields.DETAILS, "replaced by 2 site(s) and 0 camera(s) from " + backup);
+        assertAuditVerifies(fresh);
+    }
+
+    @Test
+    void aSequenceOfCommandsLeavesALogThatVerifiesAndHoldsNoSecret() throws Exception {
+        addHotel();
+        String d = data.toString();
+        assertThat(run("pki", "init", "--data-dir", d).exit()).isZero();
+        JsonNode issued = new ObjectMapper().readTree(run("pki", "issue", "--agency", "police", "--json",
+                "--data-dir", d).out());
+        assertThat(run("emergency", "open", "--site", "hotel-1", "--reason", "fire", "--case", "C-9", "--for", "1h",
+                "--data-dir", d).exit()).isZero();
+        assertThat(run("emergency", "close", "--site", "hotel-1", "--data-dir", d).exit()).isZero();
+        assertThat(run("pki", "revoke", "--agency", "police", "--data-dir", d).exit()).isZero();
+        assertThat(sites("remove", "hotel-1").exit()).isZero();
+
+        assertThat(auditRecords(data)).extracting(AuditRecord::type).containsExactly(AuditTypes.REGISTRY_CHANGE,
+                AuditTypes.PKI_INIT, AuditTypes.CERTIFICATE_ISSUED, AuditTypes.CREDENTIALS_ISSUED,
+                AuditTypes.EMERGENCY_OPENED, AuditTypes.EMERGENCY_CLOSED, AuditTypes.CERTIFICATE_REVOKED,
+                AuditTypes.CREDENTIALS_REVOKED, AuditTypes.REGISTRY_CHANGE);
+        assertAuditVerifies(data);
+        assertThat(auditText(data)).doesNotContain(issued.get("digestSecret").asText())
+                .doesNotContain(issued.get("pkcs12Password").asText());
     }
 }
