@@ -10,20 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cctvgateway.cli.output.JsonLines;
+import org.cctvgateway.cli.runtime.AgencyGateway;
 import org.cctvgateway.cli.runtime.GatewayRuntime;
 import org.cctvgateway.cli.runtime.StreamPipeline;
 import org.cctvgateway.config.ConfigLoader;
 import org.cctvgateway.config.GatewayConfig;
-import java.security.SecureRandom;
 import java.util.Optional;
-import org.cctvgateway.cli.runtime.AgencyAccess;
-import org.cctvgateway.cli.runtime.AuditTrail;
-import org.cctvgateway.cli.runtime.EnrolledStreams;
 import org.cctvgateway.pki.GatewayCa;
 import org.cctvgateway.policy.AccessPolicy;
 import org.cctvgateway.registry.RegistryStore;
-import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
-import org.cctvgateway.vault.CredentialsVault;
 import org.cctvgateway.vault.VaultKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,26 +137,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** The gateway with the registry's cameras, served to agencies under the access policy. */
     private GatewayRuntime startWithAgencyAccess(GatewayConfig cfg, Path data, PrometheusMeterRegistry registry,
                                                  Lifetime life) {
-        java.time.Clock clock = java.time.Clock.systemUTC();
-        GatewayCa ca = GatewayCa.load(data);
-        AuditTrail audit = life.own(new AuditTrail(data, clock));
         Path policyFile = policy != null ? policy : AccessPolicy.defaultFile(data);
-        AgencyAccess access = life.own(new AgencyAccess(data, policyFile, audit.log(), clock));
-        byte[] nonceKey = new byte[32];
-        new SecureRandom().nextBytes(nonceKey);
-        DigestAuthenticator digest = new DigestAuthenticator(DigestAuthenticator.Options.defaults(access.realm()),
-                access.digestUsers(), nonceKey, clock, new SecureRandom());
         VaultKey key = VaultKey.resolve(Optional.ofNullable(vaultPassphraseEnv), data, environment);
-        CredentialsVault vault = life.own(CredentialsVault.open(data, key));
-        GatewayRuntime rt = life.own(GatewayRuntime.start(cfg, environment, registry, Clock.SYSTEM, null,
-                new GatewayRuntime.Extras(java.util.List.of(), Optional.of(ca.tlsMaterial()), Optional.of(access),
-                        Optional.of(digest))));
-        if (!cfg.streams().isEmpty()) {
-            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("the {} stream(s) of the configuration file "
-                    + "are pulled but no agency may watch them: only enrolled cameras with consent are served to "
-                    + "agencies; enroll them with cctv-gateway enroll", cfg.streams().size());
-        }
-        life.own(EnrolledStreams.start(rt, data, vault, cfg.ingest(), clock));
-        return rt;
+        return life.own(AgencyGateway.start(cfg, data, policyFile, key, environment, registry, null,
+                java.time.Clock.systemUTC())).runtime();
     }
 }
