@@ -90,7 +90,8 @@ class CommandLineIT {
         Files.writeString(cfg, "dataDir: " + tmp.resolve("data") + "\nserver: {bind: 127.0.0.1, port: 0}\nadmin: {port: 0}\n");
         Run r = run("serve", "--config", cfg.toString(), "--duration", "1s");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("No cameras configured").contains("examples/config/gateway.yaml");
+        assertThat(r.out()).contains("No cameras to re-publish yet").contains("cctv-gateway enroll HOST --site ID")
+                .contains("examples/config/gateway.yaml");
     }
 
     @Test
@@ -116,31 +117,62 @@ class CommandLineIT {
     }
 
     @Test
-    void demoJsonPrintsUrlAndACompleteWatchCommandPerStream() throws Exception {
+    void demoEnrollsTwoCamerasRefusesTheFailingOneAndItsWatchCommandWorksOnlyWithTheCertificate()
+            throws Exception {
         PipedLines lines = new PipedLines();
+        Path data = tmp.resolve("demo-data");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(lines.writer(),
                 new PrintWriter(new StringWriter(), true), "demo", "--json", "--port", "0", "--admin-port", "0",
-                "--data-dir", tmp.resolve("data").toString(), "--duration", "25s"));
-        List<JsonNode> streams = new ArrayList<>();
+                "--data-dir", data.toString(), "--sample", "2s", "--duration", "45s"));
+        List<JsonNode> cameras = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            streams.add(new ObjectMapper().readTree(lines.next(Duration.ofSeconds(40))));
+            cameras.add(new ObjectMapper().readTree(lines.next(Duration.ofSeconds(60))));
         }
-        assertThat(streams).extracting(s -> s.path("site").asText() + "/" + s.path("camera").asText())
-                .containsExactly("hotel-01/lobby", "plaza-01/entrance", "school-01/gate");
-        for (JsonNode s : streams) {
-            assertThat(s.path("url").asText()).startsWith("rtsps://127.0.0.1:");
-            assertThat(s.path("watch").asText()).isEqualTo("ffplay -rtsp_transport tcp " + s.path("url").asText());
-            assertThat(s.path("state").asText()).isEqualTo("streaming");
+        assertThat(cameras).extracting(s -> s.path("site").asText() + "/" + s.path("camera").asText())
+                .containsExactly("hotel-1/lobby", "plaza-1/entrance", "school-1/gate");
+        assertThat(cameras).extracting(s -> s.path("enrolled").asBoolean()).containsExactly(true, true, false);
+        JsonNode school = cameras.get(2);
+        assertThat(school.path("verdict").asText()).isEqualTo("fail");
+        assertThat(school.path("failing").toString()).isEqualTo("[\"main-resolution\"]");
+        assertThat(school.path("url").isMissingNode()).isTrue();
+        JsonNode lobby = cameras.get(0);
+        assertThat(lobby.path("state").asText()).isEqualTo("streaming");
+        assertThat(lobby.path("url").asText()).matches("rtsps://127\\.0\\.0\\.1:\\d+/hotel-1/lobby/main");
+
+        // Without the agency's certificate the stream is refused.
+        ExternalProcess.Result anonymous = ExternalProcess.run(List.of("ffprobe", "-v", "error", "-show_entries",
+                "stream=codec_name", "-of", "csv=p=0", lobby.path("url").asText()), Duration.ofSeconds(30));
+        assertThat(anonymous.exitCode()).isNotZero();
+        assertThat(anonymous.stderr()).contains("401");
+
+        // The printed connector command, on a free port, then the printed player command as ffprobe.
+        int listen;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listen = s.getLocalPort();
         }
-        // The watch command's player is interactive; ffprobe with the same options opens the same URL.
-        String watch = streams.get(2).path("watch").asText();
+        List<String> connect = new ArrayList<>(List.of(lobby.path("connect").asText()
+                .replace("127.0.0.1:8554", "127.0.0.1:" + listen).split(" ")));
+        assertThat(connect.get(1)).isEqualTo("connect");
+        connect = new ArrayList<>(connect.subList(1, connect.size()));
+        connect.addAll(List.of("--duration", "20s"));
+        String[] connectArgs = connect.toArray(new String[0]);
+        PipedLines connectOut = new PipedLines();
+        CompletableFuture<Integer> connector = CompletableFuture.supplyAsync(() -> Main.run(connectOut.writer(),
+                new PrintWriter(new StringWriter(), true), connectArgs));
+        assertThat(connectOut.next(Duration.ofSeconds(20))).startsWith("Listening on rtsp://127.0.0.1:" + listen);
+        String watch = lobby.path("watch").asText().replace("127.0.0.1:8554", "127.0.0.1:" + listen);
         List<String> cmd = new ArrayList<>(List.of(watch.replaceFirst("^ffplay", "ffprobe -v error -show_entries "
                 + "stream=codec_name,width,height -of csv=p=0").split(" ")));
-        try (ExternalProcess probe = ExternalProcess.start(cmd, "")) {
-            ExternalProcess.Result r = probe.await(Duration.ofSeconds(30));
-            assertThat(r.exitCode()).as(r.stderr()).isZero();
-            assertThat(r.stdout().trim()).isEqualTo("h264,640,360");
-        }
+        ExternalProcess.Result r = ExternalProcess.run(cmd, Duration.ofSeconds(30));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout().trim()).isEqualTo("h264,1280,720");
+
+        assertThat(connector.get(40, TimeUnit.SECONDS)).isZero();
         assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+        Run verify = run("audit", "verify", "--data-dir", data.toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        Run show = run("audit", "show", "--data-dir", data.toString(), "--json", "--limit", "1000");
+        assertThat(show.out()).contains("\"type\":\"enrollment.refused\"").contains("\"type\":\"stream.session\"")
+                .contains("\"type\":\"access.refused\"").contains("\"certificate.issued\"");
     }
 }

@@ -1,33 +1,69 @@
 package org.cctvgateway.cli.command;
 
 import io.micrometer.core.instrument.Clock;
-import org.cctvgateway.cli.runtime.GatewayMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.cctvgateway.GatewayException;
+import org.cctvgateway.audit.AuditEvent;
+import org.cctvgateway.audit.AuditFields;
+import org.cctvgateway.audit.AuditTypes;
 import org.cctvgateway.cli.output.JsonLines;
+import org.cctvgateway.cli.runtime.AgencyGateway;
+import org.cctvgateway.cli.runtime.AuditTrail;
+import org.cctvgateway.cli.runtime.Enroller;
+import org.cctvgateway.cli.runtime.GatewayMetrics;
 import org.cctvgateway.cli.runtime.GatewayRuntime;
 import org.cctvgateway.cli.runtime.StreamPipeline;
 import org.cctvgateway.cli.simulator.CameraSimulator;
 import org.cctvgateway.cli.simulator.Clip;
 import org.cctvgateway.config.AdminConfig;
-import org.cctvgateway.config.ConfigLoader;
 import org.cctvgateway.config.GatewayConfig;
 import org.cctvgateway.config.ServerConfig;
-import org.cctvgateway.config.StreamConfig;
-import org.cctvgateway.media.Codec;
-import org.cctvgateway.cli.simulator.CameraAuth;
+import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.pki.AgencyCertificates;
+import org.cctvgateway.pki.GatewayCa;
+import org.cctvgateway.policy.AccessPolicy;
+import org.cctvgateway.registry.Camera;
+import org.cctvgateway.registry.ComplianceSummary;
+import org.cctvgateway.registry.Consent;
+import org.cctvgateway.registry.Facing;
+import org.cctvgateway.registry.GeoPoint;
+import org.cctvgateway.registry.RegistryStore;
+import org.cctvgateway.registry.SharingMode;
+import org.cctvgateway.registry.Site;
+import org.cctvgateway.registry.SiteType;
 import org.cctvgateway.rtsp.transport.Transports;
+import org.cctvgateway.spi.Credentials;
+import org.cctvgateway.spi.DiscoveredDevice;
+import org.cctvgateway.spi.DiscoveryProvider;
+import org.cctvgateway.spi.DiscoveryRequest;
+import org.cctvgateway.validation.Outcome;
+import org.cctvgateway.validation.RuleResult;
+import org.cctvgateway.validation.StandardsLoader;
+import org.cctvgateway.vault.CredentialsVault;
+import org.cctvgateway.vault.VaultKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,17 +71,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cctv-gateway demo}: the simulated site. Three simulated cameras (a hotel lobby, a
- * plaza entrance, a school gate), each behind a camera password, pulled by the gateway and
- * re-published over RTSPS, with the command to watch each one.
+ * {@code cctv-gateway demo}: the whole mission on one machine. Three simulated cameras (a hotel
+ * lobby, a plaza entrance, a school gate) are discovered, enrolled into three sites with the
+ * owners' consent and validated, the school gate failing the baseline standard on resolution; an
+ * agency certificate is issued, the passing cameras are re-published over RTSPS with mutual TLS,
+ * and the exact commands an operator runs to watch them under that certificate are printed. All
+ * of it is recorded in the demo's own data directory, audit log included.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated site: three simulated cameras and the gateway re-publishing them over",
-                       "RTSPS, and prints the command to watch each stream. Ctrl-C stops everything."})
+        description = {"Runs the whole mission on one machine: three simulated cameras discovered, enrolled with",
+                       "consent and validated (one fails), an agency certificate issued, the passing cameras",
+                       "re-published over RTSPS with mutual TLS, and the commands to watch them. Ctrl-C stops."})
 public final class DemoCommand implements Callable<Integer> {
-    private static final String[][] SITE = {
-        {"hotel-01", "lobby"}, {"plaza-01", "entrance"}, {"school-01", "gate"}};
+    /** The file that marks a data directory as the demo's own, which the next demo may clear. */
+    static final String MARKER = ".cctv-gateway-demo";
+    static final String AGENCY = "police";
     private static final String CAMERA_USER = "gateway";
+
+    /** One simulated premises and its camera. */
+    private record Premises(String site, String name, SiteType type, String camera, GeoPoint location, Facing facing,
+                            String consentBy, boolean hd) {
+    }
+
+    private static final List<Premises> PREMISES = List.of(
+            new Premises("hotel-1", "Grand Plaza Hotel", SiteType.HOTEL, "lobby", new GeoPoint(31.5497, 74.3436),
+                    new Facing(135, 90, 8), "R. Ahmed, hotel manager", true),
+            new Premises("plaza-1", "Liberty Market Plaza", SiteType.PLAZA, "entrance",
+                    new GeoPoint(31.5102, 74.3441), new Facing(270, 60, 15), "S. Malik, plaza administrator", true),
+            new Premises("school-1", "Government High School", SiteType.SCHOOL, "gate",
+                    new GeoPoint(31.5204, 74.3587), new Facing(0, 70, 10), "N. Iqbal, principal", false));
 
     @Spec
     CommandSpec spec;
@@ -61,16 +115,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of /metrics and /health; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int adminPort;
 
-    @Option(names = "--data-dir", defaultValue = "data",
-            description = "Where the gateway keeps its TLS certificate. Default: ${DEFAULT-VALUE}.")
-    String dataDir;
+    @Option(names = "--data-dir", defaultValue = "demo-data",
+            description = "The demo's own data directory (registry, vault, PKI, audit log); cleared at the start "
+                    + "if an earlier demo made it. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
 
-    @Option(names = "--codec", defaultValue = "h264",
-            description = "h264 or h265 for the simulated cameras. Default: ${DEFAULT-VALUE}.")
-    String codec;
-
-    @Option(names = "--no-tls", description = "Serve plain rtsp:// instead of rtsps:// (loopback tests only).")
-    boolean noTls;
+    @Option(names = "--sample", defaultValue = "3s",
+            description = "How long each camera's stream is measured. Default: ${DEFAULT-VALUE}.")
+    String sample;
 
     @Option(names = "--duration", defaultValue = "0s",
             description = "Stop after this long (e.g. 30s); 0s runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
@@ -80,90 +132,282 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         common.applyLogLevel();
         Duration runFor = SimulateCommand.parseDuration(duration);
-        Codec c = SimulateCommand.parseCodec(codec);
+        Duration window = ValidateCommand.duration("--sample", sample, ValidateCommand.MAX_SAMPLE);
         PrintWriter out = spec.commandLine().getOut();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        prepare(dataDir);
         String cameraPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Credentials login = new Credentials(CAMERA_USER, cameraPassword);
         try (Lifetime life = new Lifetime()) {
             MultiThreadIoEventLoopGroup group = Transports.newEventLoopGroup(0);
             life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
-            CameraSimulator sim = life.own(CameraSimulator.start(SITE.length, "127.0.0.1", 0, Clip.bundled(c),
-                    Optional.of(CameraAuth.forUser("simulated camera", CAMERA_USER, cameraPassword)),
-                    group, Clock.SYSTEM));
-            List<StreamConfig> streams = new ArrayList<>();
-            for (int i = 0; i < SITE.length; i++) {
-                streams.add(new StreamConfig(SITE[i][0], SITE[i][1], "main", sim.cameras().get(i).url(), CAMERA_USER,
-                        "DEMO_CAMERA_PASSWORD", null, "tcp", false));
+            Optional<NetworkInterface> lo = multicastLoopback();
+            CameraSimulator.OnvifOptions onvif = new CameraSimulator.OnvifOptions(0, lo,
+                    List.of("time.safecity.local"), Duration.ZERO);
+            CameraSimulator hd = life.own(CameraSimulator.start(2, "127.0.0.1", 0, Clip.bundledHd(),
+                    Optional.of(login), onvif, group, Clock.SYSTEM));
+            CameraSimulator sd = life.own(CameraSimulator.start(1, "127.0.0.1", 0, Clip.bundled(
+                    org.cctvgateway.media.Codec.H264), Optional.of(login), onvif, group, Clock.SYSTEM));
+            List<CameraSimulator.SimulatedCamera> cameras = new ArrayList<>(hd.cameras());
+            cameras.addAll(sd.cameras());
+            say(out, "Simulated site: 3 cameras on 127.0.0.1, each behind its own login (Digest and ONVIF).");
+            discover(out, lo);
+
+            RegistryStore registry = RegistryStore.open(dataDir);
+            AuditTrail audit = life.own(new AuditTrail(dataDir, clock));
+            for (Premises p : PREMISES) {
+                registry.addSite(new Site(p.site(), p.name(), p.type(), "", p.consentBy(), "", Optional.of(p.location())))
+                        .change().ifPresent(c -> audit.record(AuditEvent.registryChange(p.site(), null,
+                                Enroller.DEMO_ACTOR, c.detail())));
             }
-            ServerConfig server = new ServerConfig("127.0.0.1", port,
-                    new org.cctvgateway.config.TlsConfig(!noTls, null, null, null, null),
-                    null, null, null, null, null, null);
-            GatewayConfig cfg = new GatewayConfig(dataDir, server, new AdminConfig(true, "127.0.0.1", adminPort),
-                    null, streams);
-            List<String> problems = ConfigLoader.validate(cfg);
-            if (!problems.isEmpty()) {
-                throw new org.cctvgateway.ConfigException("", String.join("; ", problems), "check the demo's options");
-            }
-            PrometheusMeterRegistry registry = GatewayMetrics.newRegistry();
-            GatewayRuntime rt = life.own(GatewayRuntime.start(cfg,
-                    name -> name.equals("DEMO_CAMERA_PASSWORD") ? cameraPassword : null, registry, Clock.SYSTEM,
-                    group));
-            awaitStreams(rt, Duration.ofSeconds(15));
-            report(out, rt);
+            GatewayCa ca = GatewayCa.init(dataDir, List.of("localhost", "127.0.0.1"), false, clock);
+            audit.record(AuditEvent.of(AuditTypes.PKI_INIT, Map.of(AuditFields.CA_FINGERPRINT, ca.caFingerprint(),
+                    AuditFields.ACTOR, Enroller.DEMO_ACTOR)));
+            AgencyCertificates.Issued cert = new AgencyCertificates(dataDir).issue(AGENCY, Duration.ofDays(90),
+                    Optional.empty(), clock);
+            audit.record(AuditEvent.certificateIssued(AGENCY, cert.certificate().serialHex(),
+                    cert.certificate().notAfter()).with(AuditFields.ACTOR, Enroller.DEMO_ACTOR));
+            Path policy = AccessPolicy.defaultFile(dataDir);
+            AtomicFiles.write(policy, ("# Written by cctv-gateway demo: agency police may watch every kind of site.\n"
+                    + "agencies:\n  - name: police\n    siteTypes: [hotel, plaza, school]\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), AtomicFiles.Permissions.DEFAULT);
+            audit.record(AuditEvent.policyChange(Enroller.DEMO_ACTOR, "access policy written: police may watch "
+                    + "hotel, plaza and school sites"));
+
+            say(out, "Enrolling against " + StandardsLoader.DEFAULT + " (each stream measured for "
+                    + sample + ", factory-default logins tried)...");
+            List<Enroller.Outcome> outcomes = enrollAll(registry, dataDir, audit, group, cameras, login, window);
+            audit.close();
+
+            GatewayConfig cfg = new GatewayConfig(dataDir.toString(), new ServerConfig("127.0.0.1", port, null, null,
+                    null, null, null, null, null), new AdminConfig(true, "127.0.0.1", adminPort), null, List.of());
+            PrometheusMeterRegistry metrics = GatewayMetrics.newRegistry();
+            AgencyGateway gateway = life.own(AgencyGateway.start(cfg, dataDir, policy,
+                    VaultKey.resolve(Optional.empty(), dataDir), System::getenv, metrics, group, clock));
+            awaitStreams(gateway.runtime(), outcomes, Duration.ofSeconds(15));
+            report(out, gateway, outcomes, cert);
             life.await(runFor);
         }
         return 0;
     }
 
-    private static void awaitStreams(GatewayRuntime rt, Duration limit) throws InterruptedException {
+    /** Clears a data directory an earlier demo made; refuses one it did not make. */
+    static void prepare(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new GatewayException("--data-dir " + dir + " holds data the demo did not make",
+                        "give the demo a directory of its own, e.g. --data-dir demo-data");
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "made by cctv-gateway demo; the next demo clears this folder\n");
+    }
+
+    private static Optional<NetworkInterface> multicastLoopback() {
+        try {
+            NetworkInterface lo = NetworkInterface.getByName("lo");
+            return lo != null && lo.isUp() && lo.supportsMulticast() ? Optional.of(lo) : Optional.empty();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void discover(PrintWriter out, Optional<NetworkInterface> lo) throws InterruptedException {
+        if (lo.isEmpty()) {
+            say(out, "Discovery skipped: the loopback interface has multicast off, so WS-Discovery and mDNS "
+                    + "cannot run on it (as root: ip link set lo multicast on). The cameras are enrolled by address.");
+            return;
+        }
+        List<DiscoveredDevice> found = new CopyOnWriteArrayList<>();
+        DiscoveryRequest request = new DiscoveryRequest(Duration.ofSeconds(4), List.of(), lo, 50);
+        List<Thread> threads = new ArrayList<>();
+        for (DiscoveryProvider p : DiscoverCommand.installedProviders()) {
+            Thread t = new Thread(() -> {
+                try (p) {
+                    p.discover(request, found::add);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(DemoCommand.class).warn("{} discovery failed: {}", p.id(),
+                            e.getMessage());
+                }
+            }, "demo-discover-" + p.id());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(15_000);
+        }
+        Map<String, List<String>> byDevice = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DiscoveredDevice d : found) {
+            byDevice.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d.method());
+            names.putIfAbsent(d.key(), (d.hints().getOrDefault("vendor", "") + " "
+                    + d.hints().getOrDefault("model", "")).trim() + " at " + d.address()
+                    + d.port().stream().mapToObj(p -> ":" + p).findFirst().orElse(""));
+        }
+        say(out, "Discovery on lo (WS-Discovery and mDNS): " + byDevice.size() + " camera(s) found.");
+        if (!common.json) {
+            byDevice.forEach((k, methods) -> out.println("    " + names.get(k) + "  (" + String.join(", ", methods)
+                    + ")"));
+        }
+    }
+
+    private List<Enroller.Outcome> enrollAll(RegistryStore registry, Path data, AuditTrail audit,
+                                             MultiThreadIoEventLoopGroup group,
+                                             List<CameraSimulator.SimulatedCamera> cameras, Credentials login,
+                                             Duration window) {
+        VaultKey key = VaultKey.resolve(Optional.empty(), data);
+        CredentialsVault vault = CredentialsVault.open(data, key);
+        try {
+            Enroller enroller = new Enroller(registry, () -> vault, audit, group, Clock.SYSTEM);
+            List<CompletableFuture<Enroller.Outcome>> running = new ArrayList<>();
+            Instant now = Instant.now();
+            for (int i = 0; i < PREMISES.size(); i++) {
+                Premises p = PREMISES.get(i);
+                int onvifPort = cameras.get(i).onvif().orElseThrow().port();
+                Enroller.Request request = new Enroller.Request("127.0.0.1:" + onvifPort, p.site(),
+                        Optional.of(p.camera()), login, Optional.of(p.location()), Optional.of(p.facing()),
+                        Optional.of(new Consent(p.consentBy(), now, SharingMode.CONTINUOUS,
+                                Optional.of(now.plus(Duration.ofDays(365))), "demo consent form")),
+                        new StandardsLoader().resolve(StandardsLoader.DEFAULT), true, window, Duration.ofSeconds(10),
+                        true, ValidateCommand.LOGIN_INTERVAL, Enroller.DEMO_ACTOR);
+                running.add(CompletableFuture.supplyAsync(() -> enroller.enroll(request)));
+            }
+            List<Enroller.Outcome> outcomes = new ArrayList<>();
+            for (CompletableFuture<Enroller.Outcome> f : running) {
+                outcomes.add(f.join());
+            }
+            return outcomes;
+        } finally {
+            vault.close();
+        }
+    }
+
+    private static void awaitStreams(GatewayRuntime rt, List<Enroller.Outcome> outcomes, Duration limit)
+            throws InterruptedException {
+        long expected = outcomes.stream().filter(o -> o instanceof Enroller.Enrolled).count();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (rt.pipelines().stream().allMatch(p -> p.hub().streamInfo().isPresent())) {
+            List<StreamPipeline> ps = rt.pipelines();
+            if (ps.size() >= expected && ps.stream().allMatch(p -> p.hub().streamInfo().isPresent())) {
                 return;
             }
             Thread.sleep(50);
         }
     }
 
-    private void report(PrintWriter out, GatewayRuntime rt) {
-        boolean tls = rt.tlsEnabled();
-        for (StreamPipeline p : rt.pipelines()) {
-            String url = rt.urlFor("127.0.0.1", p.path());
-            String watch = "ffplay -rtsp_transport tcp " + url;
+    private void report(PrintWriter out, AgencyGateway gateway, List<Enroller.Outcome> outcomes,
+                        AgencyCertificates.Issued cert) {
+        GatewayRuntime rt = gateway.runtime();
+        Path caFile = GatewayCa.caCertificateFile(dataDir);
+        String gw = "127.0.0.1:" + rt.rtspPort();
+        String connect = launcher() + " connect --agency-cert " + cert.certificateFile() + " --agency-key "
+                + cert.keyFile() + " --gateway " + gw + " --gateway-ca " + caFile + " --listen 127.0.0.1:8554";
+        String socat = "socat TCP-LISTEN:8555,bind=127.0.0.1,reuseaddr,fork OPENSSL:" + gw + ",cert="
+                + cert.certificateFile() + ",key=" + cert.keyFile() + ",cafile=" + caFile;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Premises p = PREMISES.get(i);
+            Enroller.Outcome o = outcomes.get(i);
+            String verdict = ComplianceSummary.label(o.report().verdict());
+            List<RuleResult> failing = o.report().results().stream().filter(r -> r.outcome() == Outcome.FAIL).toList();
+            List<RuleResult> warnings = o.report().results().stream().filter(r -> r.outcome() == Outcome.WARN)
+                    .toList();
+            String path = p.site() + "/" + p.camera() + "/main";
+            Optional<StreamPipeline> pipe = rt.pipelines().stream().filter(x -> x.path().equals(path)).findFirst();
+            String url = "rtsps://" + gw + "/" + path;
+            String watch = "ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/" + path;
             if (common.json) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                String[] parts = p.path().split("/");
-                line.put("site", parts[0]);
-                line.put("camera", parts[1]);
-                line.put("url", url);
-                line.put("watch", watch);
-                line.put("state", p.status().state().name().toLowerCase(java.util.Locale.ROOT));
-                p.hub().streamInfo().ifPresent(i -> {
-                    line.put("codec", i.codec().name().toLowerCase(java.util.Locale.ROOT));
-                    line.put("width", i.width());
-                    line.put("height", i.height());
-                });
+                line.put("site", p.site());
+                line.put("siteType", p.type().label());
+                line.put("camera", p.camera());
+                line.put("verdict", verdict);
+                line.put("enrolled", o instanceof Enroller.Enrolled);
+                line.put("failing", failing.stream().map(RuleResult::ruleId).toList());
+                line.put("warnings", warnings.stream().map(RuleResult::ruleId).toList());
+                if (o instanceof Enroller.Enrolled) {
+                    line.put("url", url);
+                    line.put("state", pipe.map(x -> x.status().state().name().toLowerCase(Locale.ROOT))
+                            .orElse("starting"));
+                    line.put("agency", AGENCY);
+                    line.put("connect", connect);
+                    line.put("watch", watch);
+                } else {
+                    line.put("reason", ((Enroller.Refused) o).reason());
+                    line.put("fix", failing.stream().map(RuleResult::fixHint).toList());
+                }
                 JsonLines.print(out, line);
-            } else {
-                out.println(p.path());
-                out.println("    " + url + "   (" + p.status().state().name().toLowerCase(java.util.Locale.ROOT)
-                        + p.hub().streamInfo().map(i -> ", " + i.codec() + " " + i.width() + "x" + i.height())
-                                .orElse("")
-                        + ")");
-                out.println("    watch: " + watch);
+                continue;
             }
-        }
-        if (!common.json) {
             out.println();
-            rt.fingerprint().ifPresent(f -> out.println("Gateway TLS certificate (self-signed) SHA-256: " + f));
-            if (tls) {
-                out.println("VLC: vlc " + rt.urlFor("127.0.0.1", rt.pipelines().get(0).path())
-                        + "  (accept the self-signed certificate when asked)");
+            out.println(p.name() + " (" + p.type().label() + "), camera " + p.camera() + ": " + verdict.toUpperCase(
+                    Locale.ROOT).replace('-', ' '));
+            for (RuleResult r : failing) {
+                out.println("    FAIL " + r.ruleId() + ": " + r.message());
+                out.println("         Fix: " + r.fixHint());
             }
-            rt.adminPort().ifPresent(p -> out.println("Metrics: http://127.0.0.1:" + p
-                    + "/metrics   Health: http://127.0.0.1:"
-                    + p + "/health"));
-            out.println("The gateway is running; press Ctrl-C to stop.");
+            for (RuleResult r : warnings) {
+                out.println("    warn " + r.ruleId() + ": " + r.message());
+            }
+            if (o instanceof Enroller.Enrolled e) {
+                out.println("    enrolled with the consent of " + p.consentBy() + " (sharing continuous, one year); "
+                        + "re-published at " + url + pipe.flatMap(x -> x.hub().streamInfo())
+                        .map(si -> "  (" + si.codec() + " " + si.width() + "x" + si.height() + ")").orElse(""));
+            } else {
+                out.println("    NOT enrolled, so never re-published: " + ((Enroller.Refused) o).reason() + ".");
+            }
         }
+        if (common.json) {
+            return;
+        }
+        out.println();
+        out.println("Agency '" + AGENCY + "' certificate (serial " + cert.certificate().serialHex() + ", valid until "
+                + cert.certificate().notAfter() + "):");
+        out.println("    " + cert.certificateFile() + " and its key " + cert.keyFile());
+        out.println("Gateway CA (agencies check the gateway with it): " + caFile + "  SHA-256 " + gateway.caFingerprint());
+        out.println();
+        out.println("To watch as a Safe City operator of agency '" + AGENCY + "', in another terminal run the "
+                + "connector (mutual TLS to the gateway, plain RTSP on 127.0.0.1:8554):");
+        out.println("    " + connect);
+        out.println("then play a stream:");
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof Enroller.Enrolled) {
+                out.println("    ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/" + PREMISES.get(i).site() + "/"
+                        + PREMISES.get(i).camera() + "/main");
+            }
+        }
+        out.println("(or, with socat instead of the connector: " + socat
+                + "  and play rtsp://127.0.0.1:8555/... the same way)");
+        out.println("A player without the certificate is refused, and the refusal is audited.");
+        out.println();
+        out.println("Audit log: " + launcher() + " audit show --data-dir " + dataDir + "   and   " + launcher()
+                + " audit verify --data-dir " + dataDir);
+        rt.adminPort().ifPresent(ap -> out.println("Metrics: http://127.0.0.1:" + ap + "/metrics   Health: "
+                + "http://127.0.0.1:" + ap + "/health"));
+        out.println("The gateway is running; press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** How the user runs the command line here: the launcher in this folder, or the installed command. */
+    private static String launcher() {
+        return Files.isExecutable(Path.of("cctv-gateway")) ? "./cctv-gateway" : "cctv-gateway";
+    }
+
+    private void say(PrintWriter out, String line) {
+        if (!common.json) {
+            out.println(line);
+            out.flush();
+        }
     }
 }
