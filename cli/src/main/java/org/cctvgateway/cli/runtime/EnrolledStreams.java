@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.config.IngestConfig;
 import org.cctvgateway.pki.ReloadingFile;
+import org.cctvgateway.policy.EmergencyWindows;
 import org.cctvgateway.registry.Camera;
+import org.cctvgateway.registry.SharingMode;
 import org.cctvgateway.registry.RegistrySnapshot;
 import org.cctvgateway.registry.RegistryStore;
 import org.cctvgateway.registry.StreamProfile;
@@ -29,10 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the gateway pulling exactly the enrolled cameras it may re-publish: every active camera
- * with valid consent whose sharing is not off, main and sub streams, at
- * {@code site/camera/role}. The registry is looked at every two seconds; a camera enrolled,
+ * with valid consent whose sharing is not off (and, when shared emergency-only, only while an
+ * emergency window is open for its site), main and sub streams, at {@code site/camera/role}. The registry is looked at every two seconds; a camera enrolled,
  * resumed or given consent starts being pulled, and one suspended, retired, whose consent expired
- * or was withdrawn stops, and its viewers' sessions end. Passwords come from the vault at the
+ * or was withdrawn, or whose emergency window closed, stops, and its viewers' sessions end. Passwords come from the vault at the
  * moment a stream starts. A camera that cannot be started (its vault entry does not decrypt, its
  * path is taken) is reported once and retried at each look.
  */
@@ -43,6 +45,7 @@ public final class EnrolledStreams implements AutoCloseable {
     private final GatewayRuntime runtime;
     private final ReloadingFile<RegistrySnapshot> registry;
     private final CredentialsVault vault;
+    private final EmergencyWindows emergencies;
     private final IngestConfig ingest;
     private final Clock clock;
     private final Map<String, String> running = new HashMap<>();
@@ -59,6 +62,7 @@ public final class EnrolledStreams implements AutoCloseable {
         this.registry = new ReloadingFile<>(dataDir.resolve(RegistryStore.FILE_NAME), RegistryStore::load,
                 Duration.ZERO);
         this.vault = vault;
+        this.emergencies = EmergencyWindows.open(dataDir);
         this.ingest = ingest;
         this.clock = clock;
     }
@@ -93,6 +97,10 @@ public final class EnrolledStreams implements AutoCloseable {
         RegistrySnapshot snapshot = registry.get();
         Map<String, Camera> wanted = new LinkedHashMap<>();
         for (Camera c : snapshot.servableCameras(clock.instant())) {
+            boolean emergencyOnly = c.consent().map(x -> x.mode() == SharingMode.EMERGENCY_ONLY).orElse(false);
+            if (emergencyOnly && emergencies.openFor(c.siteId(), clock.instant()).isEmpty()) {
+                continue;
+            }
             for (String role : Enroller.roles(c)) {
                 wanted.put(Enroller.path(c, role), c);
             }
@@ -100,9 +108,8 @@ public final class EnrolledStreams implements AutoCloseable {
         for (String path : Set.copyOf(running.keySet())) {
             if (!wanted.containsKey(path)) {
                 runtime.removeStream(path);
-                log.info("{} - no longer re-published (camera {} is {})", path, running.get(path),
-                        snapshot.camera(running.get(path)).map(c -> c.servableAt(clock.instant()) ? "changed"
-                                : c.state().label() + (c.consent().isPresent() ? "" : ", no consent")).orElse("gone"));
+                log.info("{} - no longer re-published (camera {}: {})", path, running.get(path),
+                        snapshot.camera(running.get(path)).map(c -> why(c)).orElse("no longer on record"));
                 running.remove(path);
             }
         }
@@ -122,6 +129,14 @@ public final class EnrolledStreams implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private String why(Camera c) {
+        if (c.servableAt(clock.instant())) {
+            return "shared emergency-only and the emergency window of site " + c.siteId() + " closed";
+        }
+        return c.consent().map(x -> x.permitsServingAt(clock.instant()) ? c.state().label()
+                : "consent " + (x.mode() == SharingMode.OFF ? "withdrawn" : "expired")).orElse("no consent");
     }
 
     private RtspSourceOptions options(Camera c, String role) {
