@@ -61,11 +61,19 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
     private final EmergencyWindows emergencies;
     private final AuditLog audit;
     private final Clock clock;
+    private final Path policyFile;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "agency-access");
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService watcher =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "policy-watch");
+                t.setDaemon(true);
+                return t;
+            });
+    private AccessPolicy lastPolicy;
 
     /**
      * @param policyFile the access policy; a missing file grants nothing
@@ -79,6 +87,44 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
         this.emergencies = EmergencyWindows.open(dataDir);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policyFile = policyFile;
+        watchPolicy();
+        watcher.scheduleWithFixedDelay(this::watchPolicySafely, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Records the access policy in force, at start and whenever its file changes (it is edited by
+     * hand): the agencies it names and the file's SHA-256, so the audit log shows which policy
+     * governed every later session.
+     */
+    private synchronized void watchPolicy() {
+        AccessPolicy now = policy.get();
+        if (now == lastPolicy) {
+            return;
+        }
+        String details = (lastPolicy == null ? "access policy in force at start: " : "access policy changed: ")
+                + policyFile + (now.present() ? ", agencies " + now.agencies().stream().map(g -> g.name()).toList()
+                + ", SHA-256 " + sha256(policyFile) : now.problem().map(p -> " is unusable (" + p + "); nobody may "
+                + "watch").orElse(" is missing; nobody may watch"));
+        audit.append(AuditEvent.policyChange("gateway", details));
+        lastPolicy = now;
+    }
+
+    private void watchPolicySafely() {
+        try {
+            watchPolicy();
+        } catch (RuntimeException e) {
+            log.warn("could not record a change of the access policy: {}", e.toString());
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable";
+        }
     }
 
     /**
@@ -198,6 +244,7 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
 
     @Override
     public void close() {
+        watcher.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

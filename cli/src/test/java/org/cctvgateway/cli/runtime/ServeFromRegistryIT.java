@@ -151,6 +151,24 @@ class ServeFromRegistryIT {
         assertThat(probe("hotel-1/kitchen/main").stderr()).contains("403");
     }
 
+    @Test
+    void thePolicyInForceAndEachChangeOfItsFileAreAudited() throws Exception {
+        awaitTrue(() -> policyRecords().size() == 1);
+        assertThat(policyRecords().get(0)).contains("access policy in force at start").contains("[police]");
+
+        Files.writeString(data.resolve("access-policy.yaml"),
+                "agencies:\n  - name: police\n    siteTypes: [hotel]\n  - name: fire\n    sites: [hotel-1]\n");
+        awaitTrue(() -> policyRecords().size() == 2);
+        assertThat(policyRecords().get(1)).contains("access policy changed").contains("[police, fire]");
+    }
+
+    private List<String> policyRecords() {
+        return org.cctvgateway.audit.AuditQuery.run(org.cctvgateway.audit.AuditLog.directory(data),
+                org.cctvgateway.audit.AuditQuery.Filter.all(1000)).records().stream()
+                .filter(r -> r.type().equals(org.cctvgateway.audit.AuditTypes.POLICY_CHANGE))
+                .map(r -> r.text(org.cctvgateway.audit.AuditFields.DETAILS).orElse("")).toList();
+    }
+
     private static void awaitTrue(Check condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.holds()) {
