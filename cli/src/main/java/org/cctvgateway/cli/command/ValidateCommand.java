@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.cli.output.ErrorReporter;
+import org.cctvgateway.cli.runtime.ProbeTargets;
 import org.cctvgateway.cli.validation.CameraFactsCollector;
 import org.cctvgateway.config.HumanDuration;
 import org.cctvgateway.rtsp.codec.RtspUrls;
@@ -123,8 +123,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Duration window = duration("--sample", sample, MAX_SAMPLE);
         Duration limit = duration("--timeout", timeout, Duration.ofMinutes(2));
         Optional<Placement> placement = placement(hfov, distance);
-        boolean url = target.toLowerCase(Locale.ROOT).startsWith("rtsp://")
-                || target.toLowerCase(Locale.ROOT).startsWith("rtsps://");
+        boolean url = ProbeTargets.isStreamUrl(target);
         Credentials credentials = ProbeCommand.credentials(user, passwordEnv, environment);
         URI streamUrl = null;
         if (url) {
@@ -183,17 +182,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static URI parseUrl(String text) {
-        try {
-            URI u = new URI(text);
-            if (u.getHost() == null) {
-                throw new GatewayException("stream URL " + RtspUrls.redact(text) + " has no host",
-                        "e.g. rtsp://192.168.1.64:554/stream1");
-            }
-            return u;
-        } catch (java.net.URISyntaxException e) {
-            throw new GatewayException("stream URL " + RtspUrls.redact(text) + " is not a valid URL",
-                    "e.g. rtsp://192.168.1.64:554/stream1", e);
-        }
+        return ProbeTargets.streamUrl(text);
     }
 
     static Duration duration(String option, String text, Duration max) {

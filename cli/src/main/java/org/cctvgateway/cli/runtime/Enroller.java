@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -145,7 +144,7 @@ public final class Enroller {
             throw new GatewayException("camera id " + cameraId + " is already on record (" + c.state().label()
                     + ", site " + c.siteId() + "); ids are never reused", "choose another --camera-id");
         });
-        boolean url = isStreamUrl(r.target());
+        boolean url = ProbeTargets.isStreamUrl(r.target());
         Optional<Placement> placement = r.facing().map(f -> new Placement(f.hfovDeg(), f.distanceM()));
         CameraFactsCollector collector = new CameraFactsCollector(group, clock, new CameraFactsCollector.Settings(
                 r.credentials(), r.sample(), r.timeout(), r.credentialCheck(), r.loginInterval(), placement));
@@ -154,7 +153,7 @@ public final class Enroller {
         String endpoint;
         String adapter;
         if (url) {
-            URI uri = parseUrl(r.target());
+            URI uri = ProbeTargets.streamUrl(r.target());
             collected = collector.collect(uri);
             URI clean = RtspUrls.withoutUserInfo(uri);
             device = new DeviceInfo("", "", "", "", "", "", List.of(new StreamProfile("main", "main", "", 0, 0, 0,
@@ -215,25 +214,6 @@ public final class Enroller {
     /** The stream roles a camera is re-published under: main, and sub when it has one. */
     public static List<String> roles(Camera camera) {
         return camera.streams().sub().isPresent() ? List.of("main", "sub") : List.of("main");
-    }
-
-    static boolean isStreamUrl(String target) {
-        String t = target.toLowerCase(Locale.ROOT);
-        return t.startsWith("rtsp://") || t.startsWith("rtsps://");
-    }
-
-    private static URI parseUrl(String text) {
-        try {
-            URI u = new URI(text);
-            if (u.getHost() == null) {
-                throw new GatewayException("stream URL " + RtspUrls.redact(text) + " has no host",
-                        "e.g. rtsp://192.168.1.64:554/stream1");
-            }
-            return u;
-        } catch (java.net.URISyntaxException e) {
-            throw new GatewayException("stream URL " + RtspUrls.redact(text) + " is not a valid URL",
-                    "e.g. rtsp://192.168.1.64:554/stream1", e);
-        }
     }
 
     private static String nextFreeId(RegistrySnapshot snapshot) {

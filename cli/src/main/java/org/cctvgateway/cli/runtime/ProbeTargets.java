@@ -48,4 +48,29 @@ public final class ProbeTargets {
         throw new GatewayException("address '" + text + "': port '" + s + "' is not a number in 1..65535",
                 "e.g. 192.168.1.64:8080");
     }
+
+    /** True for an {@code rtsp://} or {@code rtsps://} URL rather than a camera address. */
+    public static boolean isStreamUrl(String target) {
+        String t = target.toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("rtsp://") || t.startsWith("rtsps://");
+    }
+
+    /**
+     * Reads a camera's stream URL; credentials in it stay in the URI but never reach a message.
+     *
+     * @throws GatewayException naming the URL with its password hidden
+     */
+    public static java.net.URI streamUrl(String text) {
+        try {
+            java.net.URI u = new java.net.URI(text);
+            if (u.getHost() == null) {
+                throw new GatewayException("stream URL " + org.cctvgateway.rtsp.codec.RtspUrls.redact(text)
+                        + " has no host", "e.g. rtsp://192.168.1.64:554/stream1");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw new GatewayException("stream URL " + org.cctvgateway.rtsp.codec.RtspUrls.redact(text)
+                    + " is not a valid URL", "e.g. rtsp://192.168.1.64:554/stream1", e);
+        }
+    }
 }
