@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.internal.FileLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,16 @@ import org.slf4j.LoggerFactory;
 public final class RegistryStore {
     /** The file name under the data directory. */
     public static final String FILE_NAME = "registry.yaml";
+    /**
+     * The lock file beside it: every change holds an OS lock on it from re-reading the registry to
+     * writing it, so two processes changing the registry at once never lose one change.
+     */
+    public static final String LOCK_FILE_NAME = "registry.lock";
 
     private static final Logger log = LoggerFactory.getLogger(RegistryStore.class);
 
     private final Path file;
+    private final Path lockFile;
     private final Clock clock;
     private volatile RegistrySnapshot current;
     /** SHA-256 of the file as last read or written by this store; null when there was no file. */
@@ -54,6 +61,7 @@ public final class RegistryStore {
 
     private RegistryStore(Path file, Clock clock) {
         this.file = file;
+        this.lockFile = file.resolveSibling(LOCK_FILE_NAME);
         this.clock = clock;
         this.current = RegistrySnapshot.empty();
     }
@@ -136,30 +144,34 @@ public final class RegistryStore {
 
     /** Adds a site whose id is not on record yet. */
     public synchronized RegistryUpdate addSite(Site site) {
-        reload();
-        Objects.requireNonNull(site, "site");
-        if (current.site(site.id()).isPresent()) {
-            throw new GatewayException("site " + site.id() + " is already on record",
-                    "choose another --id, or see it with cctv-gateway sites show " + site.id());
-        }
-        List<Site> sites = new ArrayList<>(current.sites());
-        sites.add(site);
-        return commit(sites, current.cameras(), new RegistryChange("site.add", site.id(),
-                "added " + site.type().label() + " site '" + site.name() + "'"));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(site, "site");
+            if (current.site(site.id()).isPresent()) {
+                throw new GatewayException("site " + site.id() + " is already on record",
+                        "choose another --id, or see it with cctv-gateway sites show " + site.id());
+            }
+            List<Site> sites = new ArrayList<>(current.sites());
+            sites.add(site);
+            return commit(sites, current.cameras(), new RegistryChange("site.add", site.id(),
+                    "added " + site.type().label() + " site '" + site.name() + "'"));
+        });
     }
 
     /** Replaces a site on record with new details (same id). */
     public synchronized RegistryUpdate updateSite(Site site) {
-        reload();
-        Objects.requireNonNull(site, "site");
-        Site old = requireSite(site.id());
-        if (old.equals(site)) {
-            return new RegistryUpdate(current, Optional.empty());
-        }
-        List<Site> sites = new ArrayList<>(current.sites());
-        sites.replaceAll(s -> s.id().equals(site.id()) ? site : s);
-        return commit(sites, current.cameras(), new RegistryChange("site.update", site.id(),
-                "details changed: " + changedFields(old, site)));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(site, "site");
+            Site old = requireSite(site.id());
+            if (old.equals(site)) {
+                return new RegistryUpdate(current, Optional.empty());
+            }
+            List<Site> sites = new ArrayList<>(current.sites());
+            sites.replaceAll(s -> s.id().equals(site.id()) ? site : s);
+            return commit(sites, current.cameras(), new RegistryChange("site.update", site.id(),
+                    "details changed: " + changedFields(old, site)));
+        });
     }
 
     /**
@@ -168,20 +180,22 @@ public final class RegistryStore {
      * @throws GatewayException when the site is not on record or still has a camera that is not retired
      */
     public synchronized RegistryUpdate removeSite(String siteId) {
-        reload();
-        requireSite(siteId);
-        List<Camera> of = current.camerasOf(siteId);
-        List<String> live = of.stream().filter(c -> c.state() != CameraState.RETIRED).map(Camera::id).toList();
-        if (!live.isEmpty()) {
-            throw new GatewayException("site " + siteId + " still has cameras that are not retired: "
-                    + String.join(", ", live), "retire them first with cctv-gateway cameras retire ID");
-        }
-        List<Site> sites = new ArrayList<>(current.sites());
-        sites.removeIf(s -> s.id().equals(siteId));
-        List<Camera> cameras = new ArrayList<>(current.cameras());
-        cameras.removeIf(c -> c.siteId().equals(siteId));
-        return commit(sites, cameras, new RegistryChange("site.remove", siteId, of.isEmpty() ? "removed"
-                : "removed with its retired cameras " + String.join(", ", of.stream().map(Camera::id).toList())));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            requireSite(siteId);
+            List<Camera> of = current.camerasOf(siteId);
+            List<String> live = of.stream().filter(c -> c.state() != CameraState.RETIRED).map(Camera::id).toList();
+            if (!live.isEmpty()) {
+                throw new GatewayException("site " + siteId + " still has cameras that are not retired: "
+                        + String.join(", ", live), "retire them first with cctv-gateway cameras retire ID");
+            }
+            List<Site> sites = new ArrayList<>(current.sites());
+            sites.removeIf(s -> s.id().equals(siteId));
+            List<Camera> cameras = new ArrayList<>(current.cameras());
+            cameras.removeIf(c -> c.siteId().equals(siteId));
+            return commit(sites, cameras, new RegistryChange("site.remove", siteId, of.isEmpty() ? "removed"
+                    : "removed with its retired cameras " + String.join(", ", of.stream().map(Camera::id).toList())));
+        });
     }
 
     /**
@@ -190,22 +204,24 @@ public final class RegistryStore {
      * @throws GatewayException when the site is unknown, or the id is taken (by any camera, retired ones too)
      */
     public synchronized RegistryUpdate enrollCamera(Camera camera) {
-        reload();
-        Objects.requireNonNull(camera, "camera");
-        requireSite(camera.siteId());
-        Optional<Camera> existing = current.camera(camera.id());
-        if (existing.isPresent()) {
-            throw new GatewayException("camera id " + camera.id() + " is already on record ("
-                    + existing.get().state().label() + ", site " + existing.get().siteId() + ")",
-                    "choose another --camera-id; ids of retired cameras are kept as history and not reused");
-        }
-        Instant now = clock.instant();
-        Camera stamped = camera.withTimes(now, now);
-        List<Camera> cameras = new ArrayList<>(current.cameras());
-        cameras.add(stamped);
-        return commit(current.sites(), cameras, new RegistryChange("camera.enroll", camera.id(),
-                "enrolled on site " + camera.siteId() + " via " + camera.adapterId() + " at " + camera.endpoint()
-                        + ", state " + camera.state().label()));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(camera, "camera");
+            requireSite(camera.siteId());
+            Optional<Camera> existing = current.camera(camera.id());
+            if (existing.isPresent()) {
+                throw new GatewayException("camera id " + camera.id() + " is already on record ("
+                        + existing.get().state().label() + ", site " + existing.get().siteId() + ")",
+                        "choose another --camera-id; ids of retired cameras are kept as history and not reused");
+            }
+            Instant now = clock.instant();
+            Camera stamped = camera.withTimes(now, now);
+            List<Camera> cameras = new ArrayList<>(current.cameras());
+            cameras.add(stamped);
+            return commit(current.sites(), cameras, new RegistryChange("camera.enroll", camera.id(),
+                    "enrolled on site " + camera.siteId() + " via " + camera.adapterId() + " at " + camera.endpoint()
+                            + ", state " + camera.state().label()));
+        });
     }
 
     /**
@@ -214,22 +230,24 @@ public final class RegistryStore {
      * their own methods so each is recorded as what it is.
      */
     public synchronized RegistryUpdate updateCamera(Camera camera) {
-        reload();
-        Objects.requireNonNull(camera, "camera");
-        Camera old = requireLiveCamera(camera.id(), "updated");
-        if (!old.siteId().equals(camera.siteId())) {
-            throw new GatewayException("camera " + camera.id() + " is on site " + old.siteId() + ", not "
-                    + camera.siteId(), "a camera does not move between sites; retire it and enroll it again");
-        }
-        Camera merged = new Camera(old.id(), old.siteId(), camera.adapterId(), camera.endpoint(), camera.device(),
-                camera.location(), camera.facing(), camera.streams(), old.compliance(), old.state(), old.consent(),
-                old.enrolledAt(), old.updatedAt());
-        if (merged.equals(old)) {
-            return new RegistryUpdate(current, Optional.empty());
-        }
-        Camera updated = merged.withTimes(old.enrolledAt(), later(old.updatedAt()));
-        return replaceCamera(updated, new RegistryChange("camera.update", camera.id(), "probe details or placement "
-                + "changed"));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(camera, "camera");
+            Camera old = requireLiveCamera(camera.id(), "updated");
+            if (!old.siteId().equals(camera.siteId())) {
+                throw new GatewayException("camera " + camera.id() + " is on site " + old.siteId() + ", not "
+                        + camera.siteId(), "a camera does not move between sites; retire it and enroll it again");
+            }
+            Camera merged = new Camera(old.id(), old.siteId(), camera.adapterId(), camera.endpoint(), camera.device(),
+                    camera.location(), camera.facing(), camera.streams(), old.compliance(), old.state(), old.consent(),
+                    old.enrolledAt(), old.updatedAt());
+            if (merged.equals(old)) {
+                return new RegistryUpdate(current, Optional.empty());
+            }
+            Camera updated = merged.withTimes(old.enrolledAt(), later(old.updatedAt()));
+            return replaceCamera(updated, new RegistryChange("camera.update", camera.id(), "probe details or placement "
+                    + "changed"));
+        });
     }
 
     /**
@@ -240,53 +258,59 @@ public final class RegistryStore {
      * @throws GatewayException when the camera is unknown or the move is not allowed (a retired camera)
      */
     public synchronized RegistryUpdate setState(String cameraId, CameraState target, String reason) {
-        reload();
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(reason, "reason");
-        Camera old = requireCamera(cameraId);
-        if (old.state() == target) {
-            return new RegistryUpdate(current, Optional.empty());
-        }
-        if (old.state() == CameraState.RETIRED) {
-            throw new GatewayException("camera " + cameraId + " is retired; a retired camera is kept as history and "
-                    + "not brought back", "enroll the device again under a new id: cctv-gateway enroll HOST --site "
-                    + old.siteId() + " --camera-id NEW-ID ...");
-        }
-        if (!old.state().canMoveTo(target)) {
-            throw new GatewayException("camera " + cameraId + " cannot go from " + old.state().label() + " to "
-                    + target.label(), "an enrolled camera is activated first");
-        }
-        String detail = old.state().label() + " -> " + target.label() + (reason.isBlank() ? "" : ": " + reason.strip());
-        return replaceCamera(old.withState(target, later(old.updatedAt())),
-                new RegistryChange("camera.state", cameraId, detail));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(reason, "reason");
+            Camera old = requireCamera(cameraId);
+            if (old.state() == target) {
+                return new RegistryUpdate(current, Optional.empty());
+            }
+            if (old.state() == CameraState.RETIRED) {
+                throw new GatewayException("camera " + cameraId + " is retired; a retired camera is kept as history and "
+                        + "not brought back", "enroll the device again under a new id: cctv-gateway enroll HOST --site "
+                        + old.siteId() + " --camera-id NEW-ID ...");
+            }
+            if (!old.state().canMoveTo(target)) {
+                throw new GatewayException("camera " + cameraId + " cannot go from " + old.state().label() + " to "
+                        + target.label(), "an enrolled camera is activated first");
+            }
+            String detail = old.state().label() + " -> " + target.label() + (reason.isBlank() ? "" : ": " + reason.strip());
+            return replaceCamera(old.withState(target, later(old.updatedAt())),
+                    new RegistryChange("camera.state", cameraId, detail));
+        });
     }
 
     /** Records the owner's consent for a camera that is not retired, replacing any earlier consent. */
     public synchronized RegistryUpdate recordConsent(String cameraId, Consent consent) {
-        reload();
-        Objects.requireNonNull(consent, "consent");
-        Camera old = requireLiveCamera(cameraId, "given consent");
-        if (old.consent().equals(Optional.of(consent))) {
-            return new RegistryUpdate(current, Optional.empty());
-        }
-        String detail = "sharing " + consent.mode().label() + " by " + consent.consentedBy()
-                + consent.expiresAt().map(e -> " until " + e).orElse(", no expiry")
-                + old.consent().map(c -> " (was " + c.mode().label() + ")").orElse("");
-        return replaceCamera(old.withConsent(consent, later(old.updatedAt())),
-                new RegistryChange("camera.consent", cameraId, detail));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(consent, "consent");
+            Camera old = requireLiveCamera(cameraId, "given consent");
+            if (old.consent().equals(Optional.of(consent))) {
+                return new RegistryUpdate(current, Optional.empty());
+            }
+            String detail = "sharing " + consent.mode().label() + " by " + consent.consentedBy()
+                    + consent.expiresAt().map(e -> " until " + e).orElse(", no expiry")
+                    + old.consent().map(c -> " (was " + c.mode().label() + ")").orElse("");
+            return replaceCamera(old.withConsent(consent, later(old.updatedAt())),
+                    new RegistryChange("camera.consent", cameraId, detail));
+        });
     }
 
     /** Records the summary of a camera's latest compliance report. */
     public synchronized RegistryUpdate recordCompliance(String cameraId, ComplianceSummary summary) {
-        reload();
-        Objects.requireNonNull(summary, "summary");
-        Camera old = requireLiveCamera(cameraId, "given a compliance report");
-        if (old.compliance().equals(Optional.of(summary))) {
-            return new RegistryUpdate(current, Optional.empty());
-        }
-        return replaceCamera(old.withCompliance(summary, later(old.updatedAt())), new RegistryChange(
-                "camera.compliance", cameraId, ComplianceSummary.label(summary.verdict()) + " against "
-                + summary.standardId() + " " + summary.standardVersion()));
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            Objects.requireNonNull(summary, "summary");
+            Camera old = requireLiveCamera(cameraId, "given a compliance report");
+            if (old.compliance().equals(Optional.of(summary))) {
+                return new RegistryUpdate(current, Optional.empty());
+            }
+            return replaceCamera(old.withCompliance(summary, later(old.updatedAt())), new RegistryChange(
+                    "camera.compliance", cameraId, ComplianceSummary.label(summary.verdict()) + " against "
+                    + summary.standardId() + " " + summary.standardVersion()));
+        });
     }
 
     /** The whole registry as YAML, for a backup ({@link #importYaml} reads it back). */
@@ -303,18 +327,20 @@ public final class RegistryStore {
      *     {@code replace} is false; nothing changes then
      */
     public synchronized RegistryUpdate importYaml(String yaml, String origin, boolean replace) {
-        reload();
-        RegistrySnapshot imported = RegistryYaml.parse(yaml, origin);
-        if (!current.isEmpty() && !replace) {
-            throw new GatewayException("the registry in " + file.getParent() + " already has "
-                    + current.sites().size() + " site(s) and " + current.cameras().size()
-                    + " camera(s); import does not merge", "export it first as a backup, then import with --replace "
-                    + "to replace it as a whole");
-        }
-        return commit(imported.sites(), imported.cameras(), new RegistryChange("registry.import", "",
-                (current.isEmpty() ? "imported " : "replaced by ") + imported.sites().size() + " site(s) and "
-                        + imported.cameras().size() + " camera(s) from " + origin),
-                Math.max(current.generation(), imported.generation()) + 1);
+        return FileLocks.withLock(lockFile, () -> {
+            reload();
+            RegistrySnapshot imported = RegistryYaml.parse(yaml, origin);
+            if (!current.isEmpty() && !replace) {
+                throw new GatewayException("the registry in " + file.getParent() + " already has "
+                        + current.sites().size() + " site(s) and " + current.cameras().size()
+                        + " camera(s); import does not merge", "export it first as a backup, then import with --replace "
+                        + "to replace it as a whole");
+            }
+            return commit(imported.sites(), imported.cameras(), new RegistryChange("registry.import", "",
+                    (current.isEmpty() ? "imported " : "replaced by ") + imported.sites().size() + " site(s) and "
+                            + imported.cameras().size() + " camera(s) from " + origin),
+                    Math.max(current.generation(), imported.generation()) + 1);
+        });
     }
 
     private RegistryUpdate replaceCamera(Camera updated, RegistryChange change) {

@@ -28,6 +28,7 @@ import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.config.YamlLines;
 import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.internal.FileLocks;
 import org.cctvgateway.registry.Ids;
 import org.cctvgateway.spi.Credentials;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -55,6 +56,8 @@ public final class CredentialsVault implements AutoCloseable {
     public static final String FILE_NAME = "vault.yaml";
     /** The default key file in {@link #DIR}. */
     public static final String KEY_FILE_NAME = "vault.key";
+    /** The lock file beside the vault, held by each change from re-reading the vault to writing it. */
+    public static final String LOCK_FILE_NAME = "vault.lock";
     /** The file layout this code writes. */
     public static final int FORMAT_VERSION = 1;
 
@@ -219,25 +222,28 @@ public final class CredentialsVault implements AutoCloseable {
      * @throws GatewayException when the id is not a valid camera id or the credentials have no user name
      */
     public synchronized void put(String cameraId, Credentials credentials) {
-        Ids.check("camera id", cameraId);
-        refresh();
-        Objects.requireNonNull(credentials, "credentials");
-        if (credentials.isEmpty()) {
-            throw new GatewayException("no user name to store for camera " + cameraId,
-                    "give --user with the camera's account");
-        }
-        byte[] k = key();
-        byte[] nonce = VaultCrypto.random(VaultCrypto.NONCE_BYTES);
-        byte[] plain = credentials.password().getBytes(StandardCharsets.UTF_8);
-        byte[] sealed;
-        try {
-            sealed = VaultCrypto.seal(k, nonce, aad(cameraId, credentials.username()), plain);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
-        TreeMap<String, Entry> next = new TreeMap<>(entries);
-        next.put(cameraId, new Entry(credentials.username(), b64(nonce), b64(sealed)));
-        save(next);
+        FileLocks.withLock(file.resolveSibling(LOCK_FILE_NAME), () -> {
+            Ids.check("camera id", cameraId);
+            refresh();
+            Objects.requireNonNull(credentials, "credentials");
+            if (credentials.isEmpty()) {
+                throw new GatewayException("no user name to store for camera " + cameraId,
+                        "give --user with the camera's account");
+            }
+            byte[] k = key();
+            byte[] nonce = VaultCrypto.random(VaultCrypto.NONCE_BYTES);
+            byte[] plain = credentials.password().getBytes(StandardCharsets.UTF_8);
+            byte[] sealed;
+            try {
+                sealed = VaultCrypto.seal(k, nonce, aad(cameraId, credentials.username()), plain);
+            } finally {
+                Arrays.fill(plain, (byte) 0);
+            }
+            TreeMap<String, Entry> next = new TreeMap<>(entries);
+            next.put(cameraId, new Entry(credentials.username(), b64(nonce), b64(sealed)));
+            save(next);
+            return null;
+        });
     }
 
     /**
@@ -275,15 +281,17 @@ public final class CredentialsVault implements AutoCloseable {
 
     /** Removes a camera's credentials; false when there were none. Writes the vault before returning. */
     public synchronized boolean remove(String cameraId) {
-        key();
-        refresh();
-        if (!entries.containsKey(cameraId)) {
-            return false;
-        }
-        TreeMap<String, Entry> next = new TreeMap<>(entries);
-        next.remove(cameraId);
-        save(next);
-        return true;
+        return FileLocks.withLock(file.resolveSibling(LOCK_FILE_NAME), () -> {
+            key();
+            refresh();
+            if (!entries.containsKey(cameraId)) {
+                return false;
+            }
+            TreeMap<String, Entry> next = new TreeMap<>(entries);
+            next.remove(cameraId);
+            save(next);
+            return true;
+        });
     }
 
     /** The ids of the cameras with stored credentials, sorted. */

@@ -151,7 +151,9 @@ class RegistryStoreTest {
 
         assertThat(store.snapshot()).isSameAs(snapshotBefore);
         try (Stream<Path> files = Files.list(data)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("registry.yaml");
+            // No temporary file is left; the lock file stays, as it always does.
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("registry.yaml",
+                    RegistryStore.LOCK_FILE_NAME);
         }
     }
 
@@ -278,6 +280,26 @@ class RegistryStoreTest {
         assertThatThrownBy(() -> store.importYaml(bad, "backup.yaml", true)).isInstanceOf(GatewayException.class)
                 .hasMessageContaining("backup.yaml line ").hasMessageContaining("latitude 98.9432");
         assertThat(Files.readAllBytes(store.file())).isEqualTo(before);
+    }
+
+    @Test
+    void enrollmentsFromSeveralProcessesAtOnceAllLand() throws Exception {
+        RegistryStore store = open();
+        store.addSite(Samples.site("hotel-1"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new ArrayList<>();
+        for (String prefix : List.of("a", "b", "c")) {
+            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    RegistryEnroller.class.getName(), data.toString(), "15", prefix)
+                    .redirectErrorStream(true).redirectOutput(data.resolve(prefix + ".out").toFile()).start());
+        }
+        for (Process p : children) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(data.resolve("a.out"))).isZero();
+        }
+        RegistrySnapshot reread = RegistryStore.open(data).snapshot();
+        assertThat(reread.cameras()).hasSize(45);
+        assertThat(reread.generation()).isEqualTo(46);
     }
 
     @Test
