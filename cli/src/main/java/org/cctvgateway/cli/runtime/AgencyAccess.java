@@ -164,7 +164,9 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
         if (!request.clientCertificates().isEmpty()) {
             AgencyCertificateVerifier.Outcome who = certificates.verify(request.clientCertificates(), now);
             if (who instanceof AgencyCertificateVerifier.Refused refused) {
-                return new Admission.Refused(403, refused.reason(), Optional.empty());
+                // The agency the refused certificate names, so `audit show --agency` finds the refusal too.
+                return new Admission.Refused(403, refused.reason(),
+                        claimedAgency(request.clientCertificates().get(0)));
             }
             AgencyCertificateVerifier.Agency a = (AgencyCertificateVerifier.Agency) who;
             agency = a.name();
@@ -220,11 +222,28 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
                     reason = "the Digest credentials of agency '" + user + "' were revoked";
                 }
             }
-            audit.append(AuditEvent.accessRefused(r.agency().orElse(user), r.path().isEmpty() ? null
+            audit.append(AuditEvent.accessRefused(r.agency().orElse(user != null ? user : "anonymous"),
+                    r.path().isEmpty() ? null
                     : relative(r.path()), reason)
                     .with(AuditFields.STATUS, r.status()).with(AuditFields.REMOTE,
                             r.remote().getAddress().getHostAddress()).with("method", r.method()));
         }, executor);
+    }
+
+    /** The common name of a presented certificate's subject: the agency it claims to be. */
+    private static Optional<String> claimedAgency(java.security.cert.X509Certificate leaf) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+                    leaf.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    String cn = rdn.getValue().toString();
+                    return Optional.of(cn.length() > 64 ? cn.substring(0, 64) : cn);
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            log.debug("unreadable subject in a refused certificate: {}", e.toString());
+        }
+        return Optional.empty();
     }
 
     /** A stream path as the registry names it: {@code site/camera/role}, without the leading slash. */
