@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.cctvgateway.GatewayException;
 import org.slf4j.Logger;
@@ -41,6 +42,18 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
                                     Supplier<Map<String, Object>> health) {
+        return start(bind, port, registry, health, Optional.empty());
+    }
+
+    /**
+     * Starts on {@code bind:port}, serving also the catalog of enrolled cameras when given:
+     * {@code /catalog} (JSON by site) and {@code /catalog.geojson} (a GeoJSON FeatureCollection).
+     *
+     * @param catalog gives {@code {"json": ..., "geojson": ...}} documents on each request
+     */
+    public static AdminServer start(String bind, int port, PrometheusMeterRegistry registry,
+                                    Supplier<Map<String, Object>> health,
+                                    Optional<java.util.function.Function<String, Map<String, Object>>> catalog) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(bind, port), 16);
@@ -64,8 +77,20 @@ public final class AdminServer implements AutoCloseable {
             int code = "ok".equals(doc.get("status")) ? 200 : 503;
             respond(ex, code, "application/json", JSON.writeValueAsString(doc));
         });
+        catalog.ifPresent(c -> {
+            server.createContext("/catalog.geojson", ex -> respond(ex, 200, "application/geo+json",
+                    JSON.writeValueAsString(c.apply("geojson"))));
+            server.createContext("/catalog", ex -> {
+                if (!ex.getRequestURI().getPath().equals("/catalog")) {
+                    respond(ex, 404, "text/plain; charset=utf-8", "not found; try /catalog or /catalog.geojson\n");
+                    return;
+                }
+                respond(ex, 200, "application/json", JSON.writeValueAsString(c.apply("json")));
+            });
+        });
         server.createContext("/", ex -> respond(ex, 404, "text/plain; charset=utf-8",
-                "not found; try /metrics or /health\n"));
+                "not found; try /metrics, /health" + (catalog.isPresent() ? ", /catalog or /catalog.geojson" : " or "
+                        + "/health") + "\n"));
         server.start();
         log.info("admin endpoint on http://{}:{}/metrics and /health", bind, server.getAddress().getPort());
         return new AdminServer(server, executor);

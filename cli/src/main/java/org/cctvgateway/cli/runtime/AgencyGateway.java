@@ -57,9 +57,13 @@ public final class AgencyGateway implements AutoCloseable {
                     DigestAuthenticator.Options.defaults(access.realm()), access.digestUsers(), nonceKey, clock,
                     new SecureRandom());
             CredentialsVault vault = g.own(CredentialsVault.open(dataDir, key));
+            org.cctvgateway.pki.ReloadingFile<org.cctvgateway.registry.RegistrySnapshot> registryFile =
+                    new org.cctvgateway.pki.ReloadingFile<>(dataDir.resolve(
+                            org.cctvgateway.registry.RegistryStore.FILE_NAME),
+                            org.cctvgateway.registry.RegistryStore::load, java.time.Duration.ofSeconds(1));
             g.runtime = g.own(GatewayRuntime.start(cfg, env, registry, io.micrometer.core.instrument.Clock.SYSTEM,
                     group, new GatewayRuntime.Extras(List.of(), Optional.of(ca.tlsMaterial()), Optional.of(access),
-                            Optional.of(digest))));
+                            Optional.of(digest), Optional.of(registryFile::get))));
             if (!cfg.streams().isEmpty()) {
                 log.warn("the {} stream(s) of the configuration file are pulled but no agency may watch them: only "
                         + "enrolled cameras with consent are served to agencies; enroll them with cctv-gateway "

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.cctvgateway.cli.admin.AdminServer;
+import org.cctvgateway.cli.admin.Catalog;
+import org.cctvgateway.registry.RegistrySnapshot;
 import org.cctvgateway.config.GatewayConfig;
 import org.cctvgateway.config.IngestConfig;
 import org.cctvgateway.config.OnvifConfig;
@@ -100,13 +102,17 @@ public final class GatewayRuntime implements AutoCloseable {
      *     server certificate, with that CA as the client CA)
      * @param access who may watch what; with it there are no anonymous viewers
      * @param viewerAuth Digest authentication for agencies that cannot present a certificate
+     * @param registry the registry now, for the admin endpoint's {@code /catalog}
      */
     public record Extras(List<Ingest> streams, Optional<GatewayTlsMaterial> tls, Optional<ViewerAccess> access,
-                         Optional<DigestAuthenticator> viewerAuth) {
+                         Optional<DigestAuthenticator> viewerAuth,
+                         Optional<java.util.function.Supplier<RegistrySnapshot>> registry) {
         /** Nothing beyond the configuration. */
-        public static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        public static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
 
         public Extras {
+            java.util.Objects.requireNonNull(registry, "registry");
             streams = List.copyOf(streams);
             java.util.Objects.requireNonNull(tls, "tls");
             java.util.Objects.requireNonNull(access, "access");
@@ -184,7 +190,14 @@ public final class GatewayRuntime implements AutoCloseable {
         server.start();
         tls.ifPresent(m -> log.info("TLS certificate SHA-256 fingerprint {}", m.sha256Fingerprint()));
         if (config.admin().enabled()) {
-            admin = AdminServer.start(config.admin().bind(), config.admin().port(), registry, this::health);
+            admin = AdminServer.start(config.admin().bind(), config.admin().port(), registry, this::health,
+                    extras.registry().map(r -> kind -> {
+                        java.util.Set<String> published = new java.util.HashSet<>();
+                        pipelines.forEach(p -> published.add(p.path()));
+                        java.time.Instant now = java.time.Instant.now();
+                        return kind.equals("geojson") ? Catalog.geoJson(r.get(), published, now)
+                                : Catalog.json(r.get(), published, now);
+                    }));
         }
         if (config.onvif().enabled()) {
             startOnvif(env);

@@ -76,7 +76,7 @@ class ServeFromRegistryIT {
                 DeviceInfo device = new DeviceInfo("Acme Vision", "AV-2040", "1.0", "S" + i, "", "", List.of(
                         new StreamProfile("main", "main", "H264", 640, 360, 25, sim.cameras().get(i).url())));
                 registry.enrollCamera(new Camera(id, "hotel-1", "rtsp", sim.cameras().get(i).url(), device,
-                        Optional.empty(), Optional.empty(), StreamRoles.firstTwo(device), Optional.empty(),
+                        Optional.of(new org.cctvgateway.registry.GeoPoint(31.5 + i / 100.0, 74.3)), Optional.empty(), StreamRoles.firstTwo(device), Optional.empty(),
                         CameraState.ACTIVE, Optional.of(new Consent("Owner", now, mode, Optional.empty(), "")), now,
                         now));
                 vault.put(id, new Credentials("admin", CAMERA_PASSWORD));
@@ -90,7 +90,7 @@ class ServeFromRegistryIT {
             port = s.getLocalPort();
         }
         GatewayConfig cfg = new GatewayConfig(data.toString(), new ServerConfig("127.0.0.1", port, null, null, null,
-                null, null, null, null), new AdminConfig(false, "127.0.0.1", 0), null, List.of());
+                null, null, null, null), new AdminConfig(true, "127.0.0.1", 0), null, List.of());
         gateway = AgencyGateway.start(cfg, data, data.resolve("access-policy.yaml"),
                 VaultKey.resolve(Optional.empty(), data), System::getenv, GatewayMetrics.newRegistry(), group, clock);
     }
@@ -160,6 +160,34 @@ class ServeFromRegistryIT {
                 "agencies:\n  - name: police\n    siteTypes: [hotel]\n  - name: fire\n    sites: [hotel-1]\n");
         awaitTrue(() -> policyRecords().size() == 2);
         assertThat(policyRecords().get(1)).contains("access policy changed").contains("[police, fire]");
+    }
+
+    @Test
+    void theAdminEndpointServesTheCatalogAsJsonAndGeoJsonWithoutPersonalData() throws Exception {
+        awaitTrue(() -> pulled("hotel-1/lobby/main"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + gateway.runtime().adminPort().orElseThrow();
+        java.net.http.HttpResponse<String> json = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/catalog")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> geo = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/catalog.geojson")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.body());
+        assertThat(doc.at("/sites/0/id").asText()).isEqualTo("hotel-1");
+        assertThat(doc.at("/sites/0/cameras/0/camera").asText()).isEqualTo("lobby");
+        assertThat(doc.at("/sites/0/cameras/0/streams/0/published").asBoolean()).isTrue();
+        assertThat(doc.at("/sites/0/cameras/1/sharing").asText()).isEqualTo("emergency-only");
+        assertThat(doc.at("/sites/0/cameras/1/streams/0/published").asBoolean()).isFalse();
+        assertThat(geo.statusCode()).isEqualTo(200);
+        assertThat(geo.headers().firstValue("Content-Type")).contains("application/geo+json");
+        com.fasterxml.jackson.databind.JsonNode features = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(geo.body());
+        assertThat(features.path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(features.at("/features/0/geometry/coordinates").toString()).isEqualTo("[74.3,31.5]");
+        assertThat(json.body() + geo.body()).doesNotContain(CAMERA_PASSWORD).doesNotContain("Owner");
     }
 
     private List<String> policyRecords() {
