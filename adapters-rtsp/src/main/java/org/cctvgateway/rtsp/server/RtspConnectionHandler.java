@@ -435,8 +435,8 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
     private void teardown(FullHttpRequest req, String cseq) {
         ServerSession s = session(req, cseq);
         if (s != null) {
-            endSession(s, "TEARDOWN");
-            reply(RtspResponses.empty(RtspResponseStatuses.OK, cseq));
+            // The reply waits for the session's audit record, as every acknowledgement does.
+            await(req, endSession(s, "TEARDOWN"), v -> reply(RtspResponses.empty(RtspResponseStatuses.OK, cseq)));
         }
     }
 
@@ -512,28 +512,37 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
                 s.transport() instanceof UdpTransport ? "UDP" : "TCP");
     }
 
-    private void endSession(ServerSession s, String why) {
-        if (sessions.remove(s.id()) != null) {
-            long bytes = s.bytesSent();
-            s.close();
-            server.sessions.decrementAndGet();
-            LOG.info("{} session {} {} ended: {}", prefix, s.id(), s.path(), why);
-            SessionOwner owner = owners.remove(s.id());
-            if (owner != null && server.options.access().isPresent()) {
-                String id = s.id();
-                try {
-                    server.options.access().get().sessionEnded(new ViewerAccess.SessionRecord(id, s.path(),
-                            owner.admission().agency(), owner.admission().credential(), remote(), owner.start(),
-                            now(), bytes, why)).whenComplete((v, e) -> {
-                                if (e != null) {
-                                    LOG.warn("{} could not record the end of session {}: {}", prefix, id, e.toString());
-                                }
-                            });
-                } catch (RuntimeException e) {
-                    LOG.warn("{} could not record the end of session {}", prefix, id, e);
-                }
-            }
+    /**
+     * Ends a session; the stage completes when its end is recorded by the {@link ViewerAccess}
+     * (at once without one, or when recording fails, which is logged).
+     */
+    private CompletionStage<Void> endSession(ServerSession s, String why) {
+        if (sessions.remove(s.id()) == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        long bytes = s.bytesSent();
+        s.close();
+        server.sessions.decrementAndGet();
+        LOG.info("{} session {} {} ended: {}", prefix, s.id(), s.path(), why);
+        SessionOwner owner = owners.remove(s.id());
+        if (owner == null || server.options.access().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String id = s.id();
+        CompletionStage<Void> recorded;
+        try {
+            recorded = server.options.access().get().sessionEnded(new ViewerAccess.SessionRecord(id, s.path(),
+                    owner.admission().agency(), owner.admission().credential(), remote(), owner.start(), now(), bytes,
+                    why));
+        } catch (RuntimeException e) {
+            recorded = CompletableFuture.failedFuture(e);
+        }
+        return recorded.handle((v, e) -> {
+            if (e != null) {
+                LOG.warn("{} could not record the end of session {}: {}", prefix, id, e.toString());
+            }
+            return null;
+        });
     }
 
     @Override
