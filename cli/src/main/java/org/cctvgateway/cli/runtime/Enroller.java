@@ -40,10 +40,11 @@ import org.cctvgateway.vault.CredentialsVault;
  * Enrollment: probes a camera, measures and validates it against a standard, and, when it passes
  * (or passes with warnings the operator accepted), puts it on record: its password in the vault,
  * the camera with its description, placement, consent and compliance summary in the registry, and
- * an audit record. A refusal is audited too. Each write is durable before the next one starts, in
- * that order, so a crash at any moment leaves at worst a vault entry without a camera (harmless,
- * overwritten by the next enrollment of that id), never a camera without its password or an
- * acknowledged enrollment missing from the registry.
+ * its audit records. A refusal is audited too. Each write is durable before the next one starts:
+ * vault, audit log, registry. A crash at any moment leaves at worst a vault entry without a camera
+ * (harmless, overwritten by the next enrollment of that id) or an audit record of an enrollment
+ * the registry does not hold (the operator enrolls again), never a camera without its password or
+ * its audit record, and never an acknowledged enrollment missing from the registry.
  */
 public final class Enroller {
     /** The actor of enrollments made by the gateway's own demo. */
@@ -194,15 +195,29 @@ public final class Enroller {
         if (!r.credentials().isEmpty()) {
             vault.get().put(cameraId, r.credentials());
         }
-        Camera stored = registry.enrollCamera(camera).snapshot().camera(cameraId).orElseThrow();
-        AuditEvent event = AuditEvent.enrollment(r.siteId(), cameraId, r.actor())
+        // The audit records go first: a camera is never on record (and so re-published) without them. A
+        // crash before the registry write leaves a record of an enrollment that did not happen, which a
+        // failed registry write also names below; the registry is the truth of what is enrolled.
+        audit.record(AuditEvent.enrollment(r.siteId(), cameraId, r.actor())
                 .with("endpoint", endpoint)
                 .with("verdict", ComplianceSummary.label(report.verdict()))
                 .with("standard", report.standardId() + " " + report.standardVersion())
-                .with("state", stored.state().label());
-        audit.record(event);
+                .with("state", state.label()));
         r.consent().ifPresent(c -> audit.record(AuditEvent.consent(cameraId, c.consentedBy(), c.mode(),
                 c.expiresAt().orElse(null))));
+        Camera stored;
+        try {
+            stored = registry.enrollCamera(camera).snapshot().camera(cameraId).orElseThrow();
+        } catch (RuntimeException e) {
+            try {
+                audit.record(AuditEvent.of("enrollment.failed", java.util.Map.of(AuditFields.SITE, r.siteId(),
+                        AuditFields.CAMERA, cameraId, AuditFields.ACTOR, r.actor(), AuditFields.REASON,
+                        String.valueOf(e.getMessage()))));
+            } catch (RuntimeException auditFailed) {
+                e.addSuppressed(auditFailed);
+            }
+            throw e;
+        }
         return new Enrolled(stored, report, collected.notes());
     }
 
