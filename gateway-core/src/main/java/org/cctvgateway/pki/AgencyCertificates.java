@@ -31,6 +31,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.internal.FileLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,11 @@ public final class AgencyCertificates {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     }
 
+    /** The lock held by each issue and revocation, from reading the register to writing it and the CRL. */
+    private java.nio.file.Path directoryLock() {
+        return GatewayCa.directory(dataDir).resolve("issued.lock");
+    }
+
     /**
      * A certificate just issued, with its files and the PKCS#12 password; the only place the password
      * exists, so show it once and drop it. {@link #toString()} leaves it out.
@@ -97,41 +103,43 @@ public final class AgencyCertificates {
      * @throws GatewayException for a bad agency name or validity, or when there is no CA
      */
     public Issued issue(String agency, Duration validity, Optional<String> pkcs12Password, Clock clock) {
-        AgencyNames.require(agency);
-        if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
-            throw new GatewayException("validity " + validity.toDays() + " days is outside 1 second to "
-                    + MAX_VALIDITY.toDays() + " days", "use e.g. --valid 90d");
-        }
-        if (pkcs12Password.isPresent() && pkcs12Password.get().length() < 8) {
-            throw new GatewayException("the PKCS#12 password given is shorter than 8 characters",
-                    "use a longer one, or let the gateway generate one");
-        }
-        GatewayCa ca = GatewayCa.load(dataDir);
-        Instant now = clock.instant();
-        CertificateIssuer issuer = new CertificateIssuer(random);
-        KeyPair keys = issuer.newEcKeyPair();
-        CertificateSpec spec = new CertificateSpec(agency, List.of(), List.of(), now.minus(SKEW), validity,
-                CertificateSpec.Usage.CLIENT);
-        X509Certificate cert = issuer.issue(spec, subject(agency, ca), keys.getPublic(), ca.certificate(),
-                ca.privateKey());
-        String serial = IssuedCertificate.serialHex(cert.getSerialNumber());
-        Path dir = GatewayCa.directory(dataDir).resolve("agencies").resolve(agency);
-        Path keyFile = dir.resolve(serial + ".key.pem");
-        Path certFile = dir.resolve(serial + ".crt.pem");
-        Path p12File = dir.resolve(serial + ".p12");
-        String password = pkcs12Password.orElseGet(() -> Secrets.base62(random, 20));
-        GatewayCa.writeKey(keyFile, keys.getPrivate());
-        GatewayCa.writeText(certFile, Pem.encode(cert) + Pem.encode(ca.certificate()));
-        AtomicFiles.write(p12File, pkcs12(agency, keys, cert, ca.certificate(), password),
-                AtomicFiles.Permissions.OWNER_ONLY);
-        IssuedCertificate entry = new IssuedCertificate(serial, agency, cert.getNotBefore().toInstant(),
-                cert.getNotAfter().toInstant(), GatewayTlsMaterial.fingerprint(cert), Optional.empty(),
-                Optional.empty());
-        List<IssuedCertificate> all = new ArrayList<>(list());
-        all.add(entry);
-        IssuedIndex.write(IssuedIndex.file(dataDir), all);
-        LOG.info("issued certificate {} for agency {} valid until {}", serial, agency, entry.notAfter());
-        return new Issued(entry, certFile, keyFile, p12File, password, pkcs12Password.isEmpty());
+        return FileLocks.withLock(directoryLock(), () -> {
+            AgencyNames.require(agency);
+            if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
+                throw new GatewayException("validity " + validity.toDays() + " days is outside 1 second to "
+                        + MAX_VALIDITY.toDays() + " days", "use e.g. --valid 90d");
+            }
+            if (pkcs12Password.isPresent() && pkcs12Password.get().length() < 8) {
+                throw new GatewayException("the PKCS#12 password given is shorter than 8 characters",
+                        "use a longer one, or let the gateway generate one");
+            }
+            GatewayCa ca = GatewayCa.load(dataDir);
+            Instant now = clock.instant();
+            CertificateIssuer issuer = new CertificateIssuer(random);
+            KeyPair keys = issuer.newEcKeyPair();
+            CertificateSpec spec = new CertificateSpec(agency, List.of(), List.of(), now.minus(SKEW), validity,
+                    CertificateSpec.Usage.CLIENT);
+            X509Certificate cert = issuer.issue(spec, subject(agency, ca), keys.getPublic(), ca.certificate(),
+                    ca.privateKey());
+            String serial = IssuedCertificate.serialHex(cert.getSerialNumber());
+            Path dir = GatewayCa.directory(dataDir).resolve("agencies").resolve(agency);
+            Path keyFile = dir.resolve(serial + ".key.pem");
+            Path certFile = dir.resolve(serial + ".crt.pem");
+            Path p12File = dir.resolve(serial + ".p12");
+            String password = pkcs12Password.orElseGet(() -> Secrets.base62(random, 20));
+            GatewayCa.writeKey(keyFile, keys.getPrivate());
+            GatewayCa.writeText(certFile, Pem.encode(cert) + Pem.encode(ca.certificate()));
+            AtomicFiles.write(p12File, pkcs12(agency, keys, cert, ca.certificate(), password),
+                    AtomicFiles.Permissions.OWNER_ONLY);
+            IssuedCertificate entry = new IssuedCertificate(serial, agency, cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant(), GatewayTlsMaterial.fingerprint(cert), Optional.empty(),
+                    Optional.empty());
+            List<IssuedCertificate> all = new ArrayList<>(list());
+            all.add(entry);
+            IssuedIndex.write(IssuedIndex.file(dataDir), all);
+            LOG.info("issued certificate {} for agency {} valid until {}", serial, agency, entry.notAfter());
+            return new Issued(entry, certFile, keyFile, p12File, password, pkcs12Password.isEmpty());
+        });
     }
 
     /**
@@ -141,14 +149,16 @@ public final class AgencyCertificates {
      * @throws GatewayException when no certificate has that serial
      */
     public Optional<IssuedCertificate> revokeSerial(String serialHex, String reason, Clock clock) {
-        String serial = IssuedCertificate.normalizeSerial(serialHex);
-        List<IssuedCertificate> all = list();
-        if (all.stream().noneMatch(c -> c.serialHex().equals(serial))) {
-            throw new GatewayException("no certificate with serial " + serial + " was issued by this gateway",
-                    "see 'cctv-gateway pki list' for the serials on record");
-        }
-        List<IssuedCertificate> changed = revoke(all, c -> c.serialHex().equals(serial), reason, clock);
-        return changed.stream().findFirst();
+        return FileLocks.withLock(directoryLock(), () -> {
+            String serial = IssuedCertificate.normalizeSerial(serialHex);
+            List<IssuedCertificate> all = list();
+            if (all.stream().noneMatch(c -> c.serialHex().equals(serial))) {
+                throw new GatewayException("no certificate with serial " + serial + " was issued by this gateway",
+                        "see 'cctv-gateway pki list' for the serials on record");
+            }
+            List<IssuedCertificate> changed = revoke(all, c -> c.serialHex().equals(serial), reason, clock);
+            return changed.stream().findFirst();
+        });
     }
 
     /**
@@ -157,8 +167,10 @@ public final class AgencyCertificates {
      * @return the certificates revoked now (empty when none was left to revoke)
      */
     public List<IssuedCertificate> revokeAgency(String agency, String reason, Clock clock) {
-        AgencyNames.require(agency);
-        return revoke(list(), c -> c.agency().equals(agency), reason, clock);
+        return FileLocks.withLock(directoryLock(), () -> {
+            AgencyNames.require(agency);
+            return revoke(list(), c -> c.agency().equals(agency), reason, clock);
+        });
     }
 
     /** Every certificate on record, in issue order. */

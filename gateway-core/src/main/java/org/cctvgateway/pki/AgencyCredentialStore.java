@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.internal.FileLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,27 +96,29 @@ public final class AgencyCredentialStore {
 
     /** Makes a secret for {@code agency} and stores its HA1 values; the secret is returned, never stored. */
     public synchronized NewSecret create(String agency, Clock clock) {
-        AgencyNames.require(agency);
-        String secret = Secrets.base62(random, SECRET_LENGTH);
-        Map<String, String> ha1 = new LinkedHashMap<>();
-        for (String alg : ALGORITHMS) {
-            ha1.put(alg, ha1(alg, agency, realm, secret));
-        }
-        AgencyCredential made = new AgencyCredential(agency, realm, ha1,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty());
-        List<AgencyCredential> all = new ArrayList<>();
-        boolean replaced = false;
-        for (AgencyCredential c : snapshot.reload()) {
-            if (c.agency().equals(agency)) {
-                replaced |= c.active();
-            } else {
-                all.add(c);
+        return FileLocks.withLock(file.resolveSibling("agency-credentials.lock"), () -> {
+            AgencyNames.require(agency);
+            String secret = Secrets.base62(random, SECRET_LENGTH);
+            Map<String, String> ha1 = new LinkedHashMap<>();
+            for (String alg : ALGORITHMS) {
+                ha1.put(alg, ha1(alg, agency, realm, secret));
             }
-        }
-        all.add(made);
-        write(all);
-        LOG.info("{} Digest credentials for agency {}", replaced ? "replaced" : "created", agency);
-        return new NewSecret(made, agency, secret, replaced);
+            AgencyCredential made = new AgencyCredential(agency, realm, ha1,
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty());
+            List<AgencyCredential> all = new ArrayList<>();
+            boolean replaced = false;
+            for (AgencyCredential c : snapshot.reload()) {
+                if (c.agency().equals(agency)) {
+                    replaced |= c.active();
+                } else {
+                    all.add(c);
+                }
+            }
+            all.add(made);
+            write(all);
+            LOG.info("{} Digest credentials for agency {}", replaced ? "replaced" : "created", agency);
+            return new NewSecret(made, agency, secret, replaced);
+        });
     }
 
     /**
@@ -124,24 +127,26 @@ public final class AgencyCredentialStore {
      * @return the credentials as now recorded, or empty when the agency had none that worked
      */
     public synchronized Optional<AgencyCredential> revoke(String agency, Clock clock) {
-        AgencyNames.require(agency);
-        List<AgencyCredential> all = new ArrayList<>();
-        AgencyCredential changed = null;
-        for (AgencyCredential c : snapshot.reload()) {
-            if (c.agency().equals(agency) && c.active()) {
-                changed = new AgencyCredential(c.agency(), c.realm(), c.ha1(), c.created(),
-                        Optional.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-                all.add(changed);
-            } else {
-                all.add(c);
+        return FileLocks.withLock(file.resolveSibling("agency-credentials.lock"), () -> {
+            AgencyNames.require(agency);
+            List<AgencyCredential> all = new ArrayList<>();
+            AgencyCredential changed = null;
+            for (AgencyCredential c : snapshot.reload()) {
+                if (c.agency().equals(agency) && c.active()) {
+                    changed = new AgencyCredential(c.agency(), c.realm(), c.ha1(), c.created(),
+                            Optional.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+                    all.add(changed);
+                } else {
+                    all.add(c);
+                }
             }
-        }
-        if (changed == null) {
-            return Optional.empty();
-        }
-        write(all);
-        LOG.info("revoked Digest credentials of agency {}", agency);
-        return Optional.of(changed);
+            if (changed == null) {
+                return Optional.empty();
+            }
+            write(all);
+            LOG.info("revoked Digest credentials of agency {}", agency);
+            return Optional.of(changed);
+        });
     }
 
     /** Every agency's credentials on record, revoked ones included. */

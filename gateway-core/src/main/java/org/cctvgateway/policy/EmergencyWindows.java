@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
+import org.cctvgateway.internal.FileLocks;
 import org.cctvgateway.pki.ReloadingFile;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -68,25 +69,27 @@ public final class EmergencyWindows {
      */
     public synchronized EmergencyWindow open(String siteId, String reason, String caseNumber, Duration duration,
                                              Optional<String> openedBy, Clock clock) {
-        if (siteId == null || !AgencyGrant.ID.matcher(siteId).matches()) {
-            throw new GatewayException("site id '" + siteId + "' is not valid",
-                    "use the site's id as 'cctv-gateway sites list' shows it (a-z, 0-9, '-', '_')");
-        }
-        String why = text("reason", reason);
-        String caseRef = text("case number", caseNumber);
-        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-            throw new GatewayException("an emergency window of " + duration.toMinutes() + " minutes is outside "
-                    + "1 minute to " + MAX_DURATION.toDays() + " days", "give e.g. --for 2h");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        byte[] id = new byte[4];
-        random.nextBytes(id);
-        EmergencyWindow w = new EmergencyWindow("em-" + HexFormat.of().formatHex(id), siteId, why, caseRef, now,
-                now.plus(duration), openedBy.map(String::strip).filter(s -> !s.isEmpty()), Optional.empty());
-        List<EmergencyWindow> all = new ArrayList<>(snapshot.reload());
-        all.add(w);
-        write(all);
-        return w;
+        return FileLocks.withLock(file.resolveSibling("emergency.lock"), () -> {
+            if (siteId == null || !AgencyGrant.ID.matcher(siteId).matches()) {
+                throw new GatewayException("site id '" + siteId + "' is not valid",
+                        "use the site's id as 'cctv-gateway sites list' shows it (a-z, 0-9, '-', '_')");
+            }
+            String why = text("reason", reason);
+            String caseRef = text("case number", caseNumber);
+            if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+                throw new GatewayException("an emergency window of " + duration.toMinutes() + " minutes is outside "
+                        + "1 minute to " + MAX_DURATION.toDays() + " days", "give e.g. --for 2h");
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            byte[] id = new byte[4];
+            random.nextBytes(id);
+            EmergencyWindow w = new EmergencyWindow("em-" + HexFormat.of().formatHex(id), siteId, why, caseRef, now,
+                    now.plus(duration), openedBy.map(String::strip).filter(s -> !s.isEmpty()), Optional.empty());
+            List<EmergencyWindow> all = new ArrayList<>(snapshot.reload());
+            all.add(w);
+            write(all);
+            return w;
+        });
     }
 
     /**
@@ -96,17 +99,21 @@ public final class EmergencyWindows {
      * @throws GatewayException when there is no window with that id
      */
     public synchronized Optional<EmergencyWindow> closeById(String id, Clock clock) {
-        List<EmergencyWindow> all = snapshot.reload();
-        if (all.stream().noneMatch(w -> w.id().equals(id))) {
-            throw new GatewayException("there is no emergency window " + id,
-                    "see 'cctv-gateway emergency list --all' for the ids on record");
-        }
-        return close(all, w -> w.id().equals(id), clock).stream().findFirst();
+        return FileLocks.withLock(file.resolveSibling("emergency.lock"), () -> {
+            List<EmergencyWindow> all = snapshot.reload();
+            if (all.stream().noneMatch(w -> w.id().equals(id))) {
+                throw new GatewayException("there is no emergency window " + id,
+                        "see 'cctv-gateway emergency list --all' for the ids on record");
+            }
+            return close(all, w -> w.id().equals(id), clock).stream().findFirst();
+        });
     }
 
     /** Closes every window open now for {@code siteId}; returns them (empty when none was open). */
     public synchronized List<EmergencyWindow> closeSite(String siteId, Clock clock) {
-        return close(snapshot.reload(), w -> w.siteId().equals(siteId), clock);
+        return FileLocks.withLock(file.resolveSibling("emergency.lock"), () -> {
+            return close(snapshot.reload(), w -> w.siteId().equals(siteId), clock);
+        });
     }
 
     /** Every window on record, in the order opened. */
