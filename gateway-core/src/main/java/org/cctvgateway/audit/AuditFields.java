@@ -18,6 +18,8 @@ public final class AuditFields {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String UNTIL = "until";
     public static final String PROFILE = "profile";
+    /** A re-published stream's path, {@code site/camera/role}. */
+    public static final String PATH = "path";
     public static final String REMOTE = "remote";
     public static final String STATUS = "status";
     /** What a registry change did, as {@code RegistryChange.action()} names it ({@code camera.state}). */

@@ -22,6 +22,11 @@ public record GatewayConfig(String dataDir, ServerConfig server, AdminConfig adm
         onvif = onvif == null ? OnvifConfig.defaults() : onvif;
     }
 
+    /** This configuration with another data directory (a command's {@code --data-dir}). */
+    public GatewayConfig withDataDir(String dir) {
+        return new GatewayConfig(dir, server, admin, ingest, streams, onvif);
+    }
+
     /** A configuration without the ONVIF device service. */
     public GatewayConfig(String dataDir, ServerConfig server, AdminConfig admin, IngestConfig ingest,
                          List<StreamConfig> streams) {

@@ -29,7 +29,7 @@ import org.cctvgateway.StorageException;
 public final class AtomicFiles {
     /** Who may read the written file. */
     public enum Permissions {
-        /** The file system's default for new files (umask). */
+        /** Readable by all, writable by the owner (0644), as most programs make files. */
         DEFAULT,
         /** Read and write for the owner only (0600); for keys and secrets. */
         OWNER_ONLY
@@ -82,6 +82,11 @@ public final class AtomicFiles {
             Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
             FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(perms);
             return Files.createTempFile(dir, "." + name + ".", ".tmp", attr);
+        }
+        if (posix) {
+            // A temporary file is made 0600; the file it becomes is meant to be readable (a certificate).
+            return Files.createTempFile(dir, "." + name + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         }
         return Files.createTempFile(dir, "." + name + ".", ".tmp");
     }

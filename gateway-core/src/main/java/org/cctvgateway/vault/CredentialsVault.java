@@ -129,6 +129,7 @@ public final class CredentialsVault implements AutoCloseable {
     }
 
     private static CredentialsVault create(Path file, VaultKey key, Argon2Settings settings) {
+        ensurePrivateDir(file.getParent());
         Kdf kdf;
         byte[] k;
         if (key instanceof VaultKey.Passphrase p) {

@@ -25,9 +25,10 @@ final class DataDirOptions {
             description = "The gateway's data directory; overrides dataDir of --config. Default: data")
     Path dataDir;
 
-    /** The configuration of {@code --config}, or the defaults. */
+    /** The configuration of {@code --config}, or the defaults, with {@code --data-dir} applied. */
     GatewayConfig config() {
-        return config == null ? GatewayConfig.defaults() : new ConfigLoader().load(config);
+        GatewayConfig cfg = config == null ? GatewayConfig.defaults() : new ConfigLoader().load(config);
+        return dataDir == null ? cfg : cfg.withDataDir(dataDir.toString());
     }
 
     /** The data directory to use. */

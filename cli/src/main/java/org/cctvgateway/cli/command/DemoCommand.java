@@ -79,9 +79,10 @@ import picocli.CommandLine.Spec;
  * of it is recorded in the demo's own data directory, audit log included.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole mission on one machine: three simulated cameras discovered, enrolled with",
-                       "consent and validated (one fails), an agency certificate issued, the passing cameras",
-                       "re-published over RTSPS with mutual TLS, and the commands to watch them. Ctrl-C stops."})
+        description = {"Runs the whole mission on one simulated site.",
+                       "Three simulated cameras are discovered, enrolled with consent and validated (one fails),",
+                       "an agency certificate is issued, the passing cameras are re-published over RTSPS with",
+                       "mutual TLS, and the commands to watch them are printed. Ctrl-C stops."})
 public final class DemoCommand implements Callable<Integer> {
     /** The file that marks a data directory as the demo's own, which the next demo may clear. */
     static final String MARKER = ".cctv-gateway-demo";

@@ -58,8 +58,9 @@ import picocli.CommandLine.Spec;
  * and {@code --accept-warnings} was not given), with the report.
  */
 @Command(name = "enroll", mixinStandardHelpOptions = true,
-        description = {"Probe and validate a camera, then put it on record: password in the vault, placement and",
-                       "the owner's consent in the registry, an audit record; shows the rtsps:// URL it will have.",
+        description = {"Validates a camera and puts it on record for re-publishing.",
+                       "Probes and measures it against a standard, then records its password in the vault, its",
+                       "placement and the owner's consent in the registry, and an audit record; shows its URL.",
                        "Exit 0 enrolled, 1 error, 2 usage, 3 refused by the standard (the report says why)."})
 public final class EnrollCommand implements Callable<Integer> {
     /** The exit code of a camera the standard refused. */

@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
  * session and refusal; without it, only the cameras of the configuration file, as a quick test.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the gateway: re-publishes every active, consented camera of the registry (after",
-                       "`pki init`) and the streams of --config at rtsps://HOST:8322/<site>/<camera>/<role>, with",
-                       "metrics at http://127.0.0.1:9464/metrics."})
+        description = {"Runs the gateway.",
+                       "Re-publishes every active, consented camera of the registry to agencies (after `pki init`)",
+                       "and the streams of --config at rtsps://HOST:8322/<site>/<camera>/<role>, with metrics at",
+                       "http://127.0.0.1:9464/metrics and the camera catalog at /catalog."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,14 +76,15 @@ public final class ServeCommand implements Callable<Integer> {
         common.applyLogLevel();
         Duration runFor = SimulateCommand.parseDuration(duration);
         ConfigLoader loader = new ConfigLoader();
-        GatewayConfig cfg = config == null ? GatewayConfig.defaults() : loader.load(config);
+        GatewayConfig loaded = config == null ? GatewayConfig.defaults() : loader.load(config);
+        GatewayConfig cfg = dataDir == null ? loaded : loaded.withDataDir(dataDir.toString());
         PrintWriter out = spec.commandLine().getOut();
         if (printConfig) {
             out.print(loader.write(cfg));
             out.flush();
             return 0;
         }
-        Path data = dataDir != null ? dataDir : Path.of(cfg.dataDir());
+        Path data = Path.of(cfg.dataDir());
         PrometheusMeterRegistry registry = GatewayMetrics.newRegistry();
         try (Lifetime life = new Lifetime()) {
             Optional<String> agencyNote = Optional.empty();

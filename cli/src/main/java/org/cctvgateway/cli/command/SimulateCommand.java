@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cctv-gateway simulate}: simulated IP cameras on this machine. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs simulated IP cameras on 127.0.0.1, each an RTSP server looping a clip and an ONVIF",
-                       "device found by WS-Discovery and mDNS. Camera i serves rtsp://127.0.0.1:(PORT+i-1)/live",
+        description = {"Runs simulated IP cameras on 127.0.0.1.",
+                       "Each is an RTSP server looping a clip and an ONVIF device found by WS-Discovery and mDNS.",
+                       "Camera i serves rtsp://127.0.0.1:(PORT+i-1)/live",
                        "and ONVIF at http://127.0.0.1:(ONVIF-PORT+i-1)/onvif/device_service."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec

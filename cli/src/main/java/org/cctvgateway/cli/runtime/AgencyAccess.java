@@ -195,19 +195,18 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
             return new Admission.Refused(deny.status(), deny.reason(), Optional.of(agency));
         }
         if (request.method().equals("PLAY")) {
-            audit.append(AuditEvent.of("stream.started", Map.of(AuditFields.AGENCY, agency,
-                    AuditFields.CERTIFICATE_SERIAL, credential, AuditFields.CAMERA, path,
+            audit.append(located(AuditEvent.of("stream.started", Map.of(AuditFields.AGENCY, agency,
                     AuditFields.REMOTE, request.remote().getAddress().getHostAddress(),
-                    AuditFields.DETAILS, ((Decision.Allow) decision).reason())));
+                    AuditFields.DETAILS, ((Decision.Allow) decision).reason())), path, credential));
         }
         return new Admission.Admitted(agency, credential);
     }
 
     @Override
     public CompletionStage<Void> sessionEnded(SessionRecord s) {
-        return CompletableFuture.runAsync(() -> audit.append(AuditEvent.streamSession(s.agency(), s.credential(),
-                relative(s.path()), s.start(), s.end(), s.bytes()).with(AuditFields.REMOTE,
-                s.remote().getAddress().getHostAddress()).with(AuditFields.REASON, s.endReason())), executor);
+        return CompletableFuture.runAsync(() -> audit.append(located(AuditEvent.streamSession(s.agency(), null, null,
+                s.start(), s.end(), s.bytes()).with(AuditFields.REMOTE, s.remote().getAddress().getHostAddress())
+                .with(AuditFields.REASON, s.endReason()), relative(s.path()), s.credential())), executor);
     }
 
     @Override
@@ -222,12 +221,33 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
                     reason = "the Digest credentials of agency '" + user + "' were revoked";
                 }
             }
-            audit.append(AuditEvent.accessRefused(r.agency().orElse(user != null ? user : "anonymous"),
-                    r.path().isEmpty() ? null
-                    : relative(r.path()), reason)
+            audit.append(located(AuditEvent.accessRefused(r.agency().orElse(user != null ? user : "anonymous"),
+                    null, reason), relative(r.path()), null)
                     .with(AuditFields.STATUS, r.status()).with(AuditFields.REMOTE,
                             r.remote().getAddress().getHostAddress()).with("method", r.method()));
         }, executor);
+    }
+
+    /**
+     * {@code event} with where it happened: the site and camera ids and the stream path (so that
+     * {@code audit show --camera lobby} finds sessions and refusals as it finds enrollments), and how
+     * the agency proved itself: the certificate's serial, or the Digest credential's name.
+     */
+    private static AuditEvent located(AuditEvent event, String path, String credential) {
+        AuditEvent e = event;
+        if (!path.isEmpty()) {
+            String[] parts = path.split("/", -1);
+            if (parts.length == 3) {
+                e = e.with(AuditFields.SITE, parts[0]).with(AuditFields.CAMERA, parts[1]);
+            }
+            e = e.with(AuditFields.PATH, path);
+        }
+        if (credential != null) {
+            e = credential.startsWith("certificate ")
+                    ? e.with(AuditFields.CERTIFICATE_SERIAL, credential.substring("certificate ".length()))
+                    : e.with(AuditFields.CREDENTIAL, credential);
+        }
+        return e;
     }
 
     /** The common name of a presented certificate's subject: the agency it claims to be. */

@@ -202,7 +202,7 @@ public final class GatewayRuntime implements AutoCloseable {
         if (config.onvif().enabled()) {
             startOnvif(env);
         }
-        if (pipelines.isEmpty()) {
+        if (pipelines.isEmpty() && extras.registry().isEmpty()) {
             log.warn("no streams configured, so nothing is re-published; add cameras under 'streams:' in a "
                     + "configuration file (see examples/config/gateway.yaml) and run: cctv-gateway serve --config FILE");
         }

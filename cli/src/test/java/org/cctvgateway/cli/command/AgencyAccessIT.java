@@ -153,8 +153,10 @@ class AgencyAccessIT {
         ExternalProcess.Result play = play(digestUrl("police", LOBBY), Set.of(agencies.get("police").digestSecret));
         assertThat(play.exitCode()).as(play.stderr()).isZero();
         JsonNode session = awaitRecord(mark, "stream.session", f -> f.path("agency").asText().equals("police")
-                && f.path("camera").asText().equals(LOBBY));
-        assertThat(session.path("certificateSerial").asText()).isEqualTo("digest police");
+                && f.path("path").asText().equals(LOBBY));
+        assertThat(session.path("credential").asText()).isEqualTo("digest police");
+        assertThat(session.path("camera").asText()).isEqualTo("lobby");
+        assertThat(session.path("site").asText()).isEqualTo("hotel-1");
         assertThat(session.path("bytes").asLong()).isPositive();
     }
 
@@ -179,8 +181,8 @@ class AgencyAccessIT {
             stop(connect, "cctv-gateway connect (" + form + ")");
         }
         JsonNode session = awaitRecord(mark, "stream.session", f -> f.path("agency").asText().equals("police")
-                && f.path("camera").asText().equals(LOBBY));
-        assertThat(session.path("certificateSerial").asText()).isEqualTo("certificate " + police.serial);
+                && f.path("path").asText().equals(LOBBY));
+        assertThat(session.path("certificateSerial").asText()).isEqualTo(police.serial);
         assertThat(session.path("bytes").asLong()).isPositive();
     }
 
@@ -193,7 +195,7 @@ class AgencyAccessIT {
         assertThat(probe.stderr()).contains("401 Unauthorized");
         JsonNode refusal = awaitRefusal(mark, "no client certificate or credentials presented");
         assertThat(refusal.path("status").asInt()).isEqualTo(401);
-        assertThat(refusal.path("camera").asText()).isEqualTo(LOBBY);
+        assertThat(refusal.path("path").asText()).isEqualTo(LOBBY);
         assertThat(refusal.path("remote").asText()).isEqualTo("127.0.0.1");
     }
 
@@ -575,7 +577,7 @@ class AgencyAccessIT {
 
     private static void assertRefused(JsonNode refusal, int status, String camera) {
         assertThat(refusal.path("status").asInt()).as("status in %s", refusal).isEqualTo(status);
-        assertThat(refusal.path("camera").asText()).as("camera in %s", refusal).isEqualTo(camera);
+        assertThat(refusal.path("path").asText()).as("path in %s", refusal).isEqualTo(camera);
         assertThat(refusal.path("remote").asText()).as("remote in %s", refusal).isEqualTo("127.0.0.1");
         assertThat(refusal.path("method").asText()).as("method in %s", refusal).isNotEmpty();
     }
