@@ -164,8 +164,10 @@ public final class DemoCommand implements Callable<Integer> {
             GatewayCa ca = GatewayCa.init(dataDir, List.of("localhost", "127.0.0.1"), false, clock);
             audit.record(AuditEvent.of(AuditTypes.PKI_INIT, Map.of(AuditFields.CA_FINGERPRINT, ca.caFingerprint(),
                     AuditFields.ACTOR, Enroller.DEMO_ACTOR)));
-            AgencyCertificates.Issued cert = new AgencyCertificates(dataDir).issue(AGENCY, Duration.ofDays(90),
-                    Optional.empty(), clock);
+            AgencyCertificates agencyCertificates = new AgencyCertificates(dataDir);
+            agencyCertificates.writeCrl(clock);
+            AgencyCertificates.Issued cert = agencyCertificates.issue(AGENCY, Duration.ofDays(90), Optional.empty(),
+                    clock);
             audit.record(AuditEvent.certificateIssued(AGENCY, cert.certificate().serialHex(),
                     cert.certificate().notAfter()).with(AuditFields.ACTOR, Enroller.DEMO_ACTOR));
             Path policy = AccessPolicy.defaultFile(dataDir);
