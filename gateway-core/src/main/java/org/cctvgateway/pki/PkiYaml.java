@@ -1,12 +1,7 @@
 package org.cctvgateway.pki;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.cctvgateway.internal.YamlMappers;
 
 /** Reads and writes the small YAML records files under {@code pki/}, with size and depth limits. */
 final class PkiYaml {
@@ -27,21 +22,7 @@ final class PkiYaml {
     }
 
     static ObjectMapper mapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(16);
-        options.setNestingDepthLimit(16);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(16).maxStringLength(64 * 1024).maxDocumentLength(MAX_BYTES).build())
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build();
-        return new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        return YamlMappers.hardened(MAX_BYTES, 16, false);
     }
 
     /** The parsed file, or empty when it does not exist or is blank. */

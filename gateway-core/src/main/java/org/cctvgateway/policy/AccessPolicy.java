@@ -2,11 +2,9 @@ package org.cctvgateway.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +21,10 @@ import java.util.Set;
 import org.cctvgateway.ConfigException;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.config.YamlLines;
+import org.cctvgateway.internal.YamlMappers;
 import org.cctvgateway.pki.ReloadingFile;
 import org.cctvgateway.registry.SharingMode;
 import org.cctvgateway.registry.SiteType;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Which agency may see which cameras, read from {@code <dataDir>/access-policy.yaml}. Immutable.
@@ -205,19 +203,9 @@ public final class AccessPolicy {
     private static final ObjectMapper MAPPER = mapper();
 
     private static ObjectMapper mapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(16);
-        options.setNestingDepthLimit(16);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(16).maxStringLength(64 * 1024).maxDocumentLength(MAX_BYTES).build())
-                .build();
-        return new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        ObjectMapper m = YamlMappers.hardened(MAX_BYTES, 16, false);
+        m.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        return m;
     }
 
     record FileForm(List<Entry> agencies) {

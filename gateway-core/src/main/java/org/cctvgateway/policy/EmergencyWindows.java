@@ -1,13 +1,8 @@
 package org.cctvgateway.policy;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +22,8 @@ import org.cctvgateway.GatewayException;
 import org.cctvgateway.StorageException;
 import org.cctvgateway.internal.AtomicFiles;
 import org.cctvgateway.internal.FileLocks;
+import org.cctvgateway.internal.YamlMappers;
 import org.cctvgateway.pki.ReloadingFile;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The record of emergency windows in {@code <dataDir>/emergency.yaml}: every window ever opened,
@@ -213,18 +208,7 @@ public final class EmergencyWindows {
     }
 
     private static ObjectMapper mapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setNestingDepthLimit(16);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-                        .maxDocumentLength(MAX_BYTES).build())
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build();
-        return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        return YamlMappers.hardened(MAX_BYTES, 16, false);
     }
 
     record FileForm(List<Entry> windows) {

@@ -1,15 +1,10 @@
 package org.cctvgateway.registry;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +14,7 @@ import java.util.function.Supplier;
 import org.cctvgateway.ConfigException;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.config.YamlLines;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.cctvgateway.internal.YamlMappers;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -45,25 +40,10 @@ public final class RegistryYaml {
     }
 
     private static ObjectMapper mapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(16);
-        options.setNestingDepthLimit(32);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
-                        .maxStringLength(64 * 1024).maxDocumentLength(MAX_BYTES).build())
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .build();
-        return new ObjectMapper(factory)
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ObjectMapper m = YamlMappers.hardened(MAX_BYTES, 32, true);
+        m.registerModule(new JavaTimeModule());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return m;
     }
 
     // The document records: every field nullable, so that a missing key is reported by name.

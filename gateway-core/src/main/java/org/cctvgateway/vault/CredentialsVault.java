@@ -1,14 +1,9 @@
 package org.cctvgateway.vault;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -29,9 +24,9 @@ import org.cctvgateway.StorageException;
 import org.cctvgateway.config.YamlLines;
 import org.cctvgateway.internal.AtomicFiles;
 import org.cctvgateway.internal.FileLocks;
+import org.cctvgateway.internal.YamlMappers;
 import org.cctvgateway.registry.Ids;
 import org.cctvgateway.spi.Credentials;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Camera passwords, encrypted at rest in {@code DATA/vault/vault.yaml} (mode 0600).
@@ -447,20 +442,6 @@ public final class CredentialsVault implements AutoCloseable {
     }
 
     private static ObjectMapper mapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(16);
-        options.setNestingDepthLimit(16);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-                        .maxDocumentLength(MAX_BYTES).build())
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .build();
-        return new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        return YamlMappers.hardened(MAX_BYTES, 16, true);
     }
 }
