@@ -284,8 +284,8 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** How many fsyncs appends have cost so far (for tests of group commit). */
-    long syncs() {
+    /** How many fsyncs appends have cost so far (group commit shares one among waiting appenders). */
+    public long syncs() {
         lock.lock();
         try {
             return syncs;
