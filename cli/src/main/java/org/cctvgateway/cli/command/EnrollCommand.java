@@ -93,6 +93,14 @@ public final class EnrollCommand implements Callable<Integer> {
             description = "Environment variable holding the camera password (never pass it on the command line).")
     String passwordEnv;
 
+    @Option(names = "--main-profile", paramLabel = "TOKEN",
+            description = "The camera's profile re-published as main (see probe). Default: its first.")
+    String mainProfile;
+
+    @Option(names = "--sub-profile", paramLabel = "TOKEN|none",
+            description = "The profile re-published as sub, or none. Default: its next profile, if any.")
+    String subProfile;
+
     @Option(names = "--location", paramLabel = "LAT,LON", description = "Where the camera is, e.g. 31.5204,74.3587.")
     String location;
 
@@ -174,7 +182,8 @@ public final class EnrollCommand implements Callable<Integer> {
                 new StandardsLoader().resolve(standard), acceptWarnings,
                 ValidateCommand.duration("--sample", sample, ValidateCommand.MAX_SAMPLE),
                 ValidateCommand.duration("--timeout", timeout, Duration.ofMinutes(2)), !noCredentialCheck,
-                ValidateCommand.LOGIN_INTERVAL, AuditTrail.commandLineActor());
+                ValidateCommand.LOGIN_INTERVAL, AuditTrail.commandLineActor(), Optional.ofNullable(mainProfile),
+                Optional.ofNullable(subProfile));
         VaultKey key = VaultKey.resolve(Optional.ofNullable(vaultPassphraseEnv), dataDir, environment);
         RegistryStore registry = RegistryStore.open(dataDir);
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());

@@ -78,12 +78,18 @@ public final class Enroller {
      * @param sample how long each stream is measured
      * @param timeout limit of each network step
      * @param actor who enrolls, for the audit record
+     * @param mainProfile the profile (token) re-published as main; empty for the camera's first
+     * @param subProfile the profile re-published as sub, or {@code none}; empty for the camera's
+     *     next profile, if it has one
      */
     public record Request(String target, String siteId, Optional<String> cameraId, Credentials credentials,
                           Optional<GeoPoint> location, Optional<Facing> facing, Optional<Consent> consent,
                           StandardsProfile standard, boolean acceptWarnings, Duration sample, Duration timeout,
-                          boolean credentialCheck, Duration loginInterval, String actor) {
+                          boolean credentialCheck, Duration loginInterval, String actor,
+                          Optional<String> mainProfile, Optional<String> subProfile) {
         public Request {
+            Objects.requireNonNull(mainProfile, "mainProfile");
+            Objects.requireNonNull(subProfile, "subProfile");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(siteId, "siteId");
             Objects.requireNonNull(cameraId, "cameraId");
@@ -96,6 +102,15 @@ public final class Enroller {
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(loginInterval, "loginInterval");
             Objects.requireNonNull(actor, "actor");
+        }
+
+        /** A request for the camera's own first and second profiles as main and sub. */
+        public Request(String target, String siteId, Optional<String> cameraId, Credentials credentials,
+                       Optional<GeoPoint> location, Optional<Facing> facing, Optional<Consent> consent,
+                       StandardsProfile standard, boolean acceptWarnings, Duration sample, Duration timeout,
+                       boolean credentialCheck, Duration loginInterval, String actor) {
+            this(target, siteId, cameraId, credentials, location, facing, consent, standard, acceptWarnings, sample,
+                    timeout, credentialCheck, loginInterval, actor, Optional.empty(), Optional.empty());
         }
     }
 
@@ -153,6 +168,10 @@ public final class Enroller {
         DeviceInfo device;
         String endpoint;
         String adapter;
+        if (url && (r.mainProfile().isPresent() || r.subProfile().isPresent())) {
+            throw new GatewayException("--main-profile and --sub-profile choose among an ONVIF camera's profiles; "
+                    + "a stream URL is the main stream itself", "enroll by the camera's ONVIF address to choose");
+        }
         if (url) {
             URI uri = ProbeTargets.streamUrl(r.target());
             collected = collector.collect(uri);
@@ -163,7 +182,7 @@ public final class Enroller {
             adapter = "rtsp";
         } else {
             ProbeTarget target = ProbeTargets.parse(r.target());
-            collected = collector.collect(target);
+            collected = collector.collect(target, r.mainProfile(), r.subProfile());
             CameraDescription d = collected.facts().declared().orElseThrow(() -> new GatewayException(
                     "camera " + r.target() + " gave no description", "check that it speaks ONVIF"));
             device = DeviceInfo.from(d);
@@ -191,7 +210,7 @@ public final class Enroller {
         Instant at = Instant.ofEpochMilli(clock.wallTime());
         CameraState state = r.consent().isPresent() ? CameraState.ACTIVE : CameraState.ENROLLED;
         Camera camera = new Camera(cameraId, r.siteId(), adapter, endpoint, device, r.location(), r.facing(),
-                StreamRoles.firstTwo(device), Optional.of(ComplianceSummary.from(report)), state, r.consent(), at, at);
+                roles(device, r), Optional.of(ComplianceSummary.from(report)), state, r.consent(), at, at);
         if (!r.credentials().isEmpty()) {
             vault.get().put(cameraId, r.credentials());
         }
@@ -219,6 +238,18 @@ public final class Enroller {
             throw e;
         }
         return new Enrolled(stored, report, collected.notes());
+    }
+
+    /** The stream roles asked for, or the camera's first two profiles. */
+    private static StreamRoles roles(DeviceInfo device, Request r) {
+        if (r.mainProfile().isEmpty() && r.subProfile().isEmpty()) {
+            return StreamRoles.firstTwo(device);
+        }
+        String main = r.mainProfile().orElse(device.profiles().get(0).token());
+        Optional<String> sub = r.subProfile().isPresent()
+                ? r.subProfile().filter(t -> !t.equals("none"))
+                : device.profiles().stream().map(StreamProfile::token).filter(t -> !t.equals(main)).findFirst();
+        return new StreamRoles(main, sub);
     }
 
     /** The path a camera's stream is re-published under: {@code site/camera/role}. */

@@ -101,13 +101,26 @@ public final class CameraFactsCollector {
 
     /** Collects the facts of the camera at {@code target} (its ONVIF address). */
     public Collected collect(ProbeTarget target) {
+        return collect(target, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Collects the facts of the camera at {@code target}, measuring the profiles chosen as its main
+     * and sub streams (by token): by default its first and second profiles, as cameras list them.
+     *
+     * @param sub a token, or {@code none} for no sub stream
+     * @throws GatewayException when a chosen profile is not one the camera offers, naming those it does
+     */
+    public Collected collect(ProbeTarget target, Optional<String> main, Optional<String> sub) {
         CameraDescription d = describe(target);
         Map<String, URI> streams = new LinkedHashMap<>();
         List<MediaProfile> profiles = d.profiles();
-        streams.put("main", profiles.get(0).streamUri());
-        if (profiles.size() > 1) {
-            streams.put("sub", profiles.get(1).streamUri());
-        }
+        MediaProfile mainProfile = main.map(t -> profile(profiles, t)).orElse(profiles.get(0));
+        streams.put("main", mainProfile.streamUri());
+        Optional<MediaProfile> subProfile = sub.isPresent()
+                ? sub.filter(t -> !t.equals("none")).map(t -> profile(profiles, t))
+                : profiles.stream().filter(p -> p != mainProfile).findFirst();
+        subProfile.ifPresent(p -> streams.put("sub", p.streamUri()));
         List<String> notes = new ArrayList<>();
         Map<String, StreamFacts> measured = sample(streams, notes);
         CredentialCheck.Target checkTarget = new CredentialCheck.Target(Optional.of(streams.get("main"))
@@ -118,6 +131,14 @@ public final class CameraFactsCollector {
                 defaults(checkTarget), anonymous(checkTarget), d.services().httpsPort().isPresent(),
                 d.services().httpPort().isPresent(), settings.placement(), settings.credentialCheck(),
                 passwordStrength(d.identity().manufacturer())), notes);
+    }
+
+    /** The profile whose token (or, lacking one, name) is {@code token}. */
+    private static MediaProfile profile(List<MediaProfile> profiles, String token) {
+        return profiles.stream().filter(p -> (p.token().isBlank() ? p.name() : p.token()).equals(token)).findFirst()
+                .orElseThrow(() -> new org.cctvgateway.GatewayException("the camera has no stream profile '" + token
+                        + "'", "choose one of " + profiles.stream().map(p -> p.token().isBlank() ? p.name()
+                        : p.token()).toList() + " (see cctv-gateway probe)"));
     }
 
     /** Collects the facts of a camera known only by its stream URL (any user-info is moved out of it). */

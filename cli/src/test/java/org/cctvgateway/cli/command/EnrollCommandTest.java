@@ -74,6 +74,53 @@ class EnrollCommandTest {
     }
 
     @Test
+    void theChosenProfilesAreMeasuredAndRecordedAndAnUnknownOneIsNamed() throws Exception {
+        SitesCommandTest.run("sites", "add", "--data-dir", data.toString(), "--id", "hotel-1", "--name", "Grand Hotel",
+                "--type", "hotel");
+        io.netty.channel.MultiThreadIoEventLoopGroup group = org.cctvgateway.rtsp.transport.Transports
+                .newEventLoopGroup(1);
+        try (org.cctvgateway.cli.simulator.CameraSimulator sim = org.cctvgateway.cli.simulator.CameraSimulator.start(1,
+                "127.0.0.1", 0, org.cctvgateway.cli.simulator.Clip.bundledHd(),
+                java.util.Optional.of(new org.cctvgateway.spi.Credentials("admin", "Sim-Camera-Pw-4471x")),
+                new org.cctvgateway.cli.simulator.CameraSimulator.OnvifOptions(0, java.util.Optional.empty()), group,
+                io.micrometer.core.instrument.Clock.SYSTEM)) {
+            String onvif = "127.0.0.1:" + sim.cameras().get(0).onvif().orElseThrow().port();
+
+            SitesCommandTest.Run unknown = enroll(onvif, "--data-dir", data.toString(), "--site", "hotel-1",
+                    "--user", "admin", "--password-env", "CAM_PW", "--main-profile", "nosuch", "--sample", "1s",
+                    "--no-credential-check");
+            SitesCommandTest.Run chosen = enroll(onvif, "--data-dir", data.toString(), "--site", "hotel-1",
+                    "--user", "admin", "--password-env", "CAM_PW", "--camera-id", "lobby", "--main-profile",
+                    "profile_main", "--sub-profile", "none", "--sample", "1s", "--no-credential-check",
+                    "--accept-warnings");
+
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).contains("the camera has no stream profile 'nosuch'")
+                    .contains("choose one of [profile_main]");
+            assertThat(chosen.exit()).as(chosen.out() + chosen.err()).isZero();
+            org.cctvgateway.registry.Camera lobby = org.cctvgateway.registry.RegistryStore.open(data).snapshot()
+                    .camera("lobby").orElseThrow();
+            assertThat(lobby.streams().main()).isEqualTo("profile_main");
+            assertThat(lobby.streams().sub()).isEmpty();
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Runs enroll with CAM_PW set, as a user's shell would give it. */
+    private static SitesCommandTest.Run enroll(String... args) {
+        EnrollCommand command = new EnrollCommand();
+        command.environment = name -> name.equals("CAM_PW") ? "Sim-Camera-Pw-4471x" : null;
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new SitesCommandTest.Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
     void consentReadsModeWhoAndExpiryAsADateAnInstantOrADuration() {
         assertThat(EnrollCommand.consent(null, null, null, null, NOW)).isEmpty();
         assertThat(EnrollCommand.consent("emergency-only", "A. Khan", "2027-12-31", "form 17", NOW)).hasValueSatisfying(
