@@ -574,7 +574,58 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
             checkTimeouts(server.clock.monotonicTime());
             return;
         }
+        if (evt == RtspServer.RECHECK_ACCESS) {
+            recheckAccess();
+            return;
+        }
         super.userEventTriggered(ctx, evt);
+    }
+
+    /**
+     * Puts every session of this connection to the {@link ViewerAccess} again, as if asked now, and
+     * ends (and reports) those no longer allowed: a certificate revoked or expired, credentials
+     * revoked, consent withdrawn, a policy changed or an emergency window closed since it started.
+     */
+    private void recheckAccess() {
+        ViewerAccess access = server.options.access().orElse(null);
+        if (access == null || closed) {
+            return;
+        }
+        for (ServerSession s : new ArrayList<>(sessions.values())) {
+            SessionOwner owner = owners.get(s.id());
+            if (owner == null) {
+                continue;
+            }
+            String credential = owner.admission().credential();
+            Optional<String> digestUser = credential.startsWith("digest ")
+                    ? Optional.of(credential.substring("digest ".length())) : Optional.empty();
+            String path = s.path();
+            CompletionStage<ViewerAccess.Admission> decided;
+            try {
+                decided = access.admit(new ViewerAccess.ViewerRequest("RECHECK", path, remote(), peerCertificates(),
+                        digestUser));
+            } catch (RuntimeException e) {
+                decided = CompletableFuture.failedFuture(e);
+            }
+            decided.whenComplete((a, e) -> runOnLoop(() -> {
+                if (closed || !sessions.containsKey(s.id())) {
+                    return;
+                }
+                if (e != null) {
+                    // Could not check: keep the session; the next check tries again.
+                    LOG.warn("{} access recheck of session {} failed: {}", prefix, s.id(), e.toString());
+                    return;
+                }
+                if (a instanceof ViewerAccess.Admission.Refused r) {
+                    refuse("RECHECK", path, r.status(), "access withdrawn during the session: " + r.reason(),
+                            r.agency(), access);
+                    endSession(s, "access withdrawn: " + r.reason());
+                    if (sessions.isEmpty()) {
+                        ctx.close();
+                    }
+                }
+            }));
+        }
     }
 
     private void checkTimeouts(long now) {

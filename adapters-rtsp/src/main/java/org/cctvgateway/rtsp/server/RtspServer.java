@@ -44,6 +44,15 @@ public final class RtspServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ServerContext context;
     private Channel serverChannel;
+    private io.netty.util.concurrent.ScheduledFuture<?> recheck;
+
+    /** The user event that makes each connection ask its {@link ViewerAccess} again about its sessions. */
+    static final Object RECHECK_ACCESS = new Object() {
+        @Override
+        public String toString() {
+            return "RECHECK_ACCESS";
+        }
+    };
 
     /**
      * @param registry where meters go; empty for none
@@ -92,6 +101,11 @@ public final class RtspServer implements AutoCloseable {
                     "check that server.bind is an address of this machine", cause);
         }
         serverChannel = f.channel();
+        options.access().ifPresent(a -> {
+            long every = options.accessRecheck().toMillis();
+            recheck = group.next().scheduleAtFixedRate(() -> context.channels.forEach(ch -> ch.eventLoop().execute(
+                    () -> ch.pipeline().fireUserEventTriggered(RECHECK_ACCESS))), every, every, TimeUnit.MILLISECONDS);
+        });
         LOG.info("RTSP{} server listening on {}", options.tls().isPresent() ? "S" : "", serverChannel.localAddress());
     }
 
@@ -118,6 +132,10 @@ public final class RtspServer implements AutoCloseable {
     public synchronized void close() {
         if (serverChannel == null) {
             return;
+        }
+        if (recheck != null) {
+            recheck.cancel(false);
+            recheck = null;
         }
         serverChannel.close().awaitUninterruptibly(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();

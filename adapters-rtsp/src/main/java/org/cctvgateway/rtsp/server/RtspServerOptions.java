@@ -32,14 +32,21 @@ import org.cctvgateway.rtsp.codec.auth.DigestAuthenticator;
  * @param maxSessions concurrent sessions over all connections; 256
  * @param access who may watch what, and the audit of sessions and refusals; empty serves anyone
  *     that passes {@code auth} (tests, the camera simulator)
+ * @param accessRecheck how often every playing session is put to {@code access} again, so that a
+ *     revoked certificate, a withdrawn consent or a closed emergency window also ends the sessions
+ *     already running; 5s
  */
 public record RtspServerOptions(String bindAddress, int port, Optional<SslContext> tls, Duration sessionTimeout,
                                 Duration viewerMaxLag, Optional<PortRange> udpPorts,
                                 WriteBufferWaterMark writeBufferWaterMark, int sendBufferBytes,
                                 FramingLimits framingLimits, Optional<DigestAuthenticator> auth,
-                                int maxPayloadBytes, int maxSessions, Optional<ViewerAccess> access) {
+                                int maxPayloadBytes, int maxSessions, Optional<ViewerAccess> access,
+                                Duration accessRecheck) {
     public RtspServerOptions {
         Objects.requireNonNull(access, "access");
+        if (accessRecheck.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("accessRecheck is " + accessRecheck + ", must be at least 100ms");
+        }
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(udpPorts, "udpPorts");
@@ -80,7 +87,7 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
                              FramingLimits framingLimits, Optional<DigestAuthenticator> auth,
                              int maxPayloadBytes, int maxSessions) {
         this(bindAddress, port, tls, sessionTimeout, viewerMaxLag, udpPorts, writeBufferWaterMark, sendBufferBytes,
-                framingLimits, auth, maxPayloadBytes, maxSessions, Optional.empty());
+                framingLimits, auth, maxPayloadBytes, maxSessions, Optional.empty(), Duration.ofSeconds(5));
     }
 
     /** A builder holding the defaults. */
@@ -103,6 +110,7 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
         private int maxPayloadBytes = 1400;
         private int maxSessions = 256;
         private ViewerAccess access;
+        private Duration accessRecheck = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -172,10 +180,16 @@ public record RtspServerOptions(String bindAddress, int port, Optional<SslContex
             return this;
         }
 
+        public Builder accessRecheck(Duration value) {
+            this.accessRecheck = value;
+            return this;
+        }
+
         public RtspServerOptions build() {
             return new RtspServerOptions(bindAddress, port, Optional.ofNullable(tls), sessionTimeout, viewerMaxLag,
                     Optional.ofNullable(udpPorts), waterMark, sendBufferBytes, framingLimits,
-                    Optional.ofNullable(auth), maxPayloadBytes, maxSessions, Optional.ofNullable(access));
+                    Optional.ofNullable(auth), maxPayloadBytes, maxSessions, Optional.ofNullable(access),
+                    accessRecheck);
         }
     }
 }

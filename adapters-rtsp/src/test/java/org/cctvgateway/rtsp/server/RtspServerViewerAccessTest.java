@@ -55,6 +55,7 @@ class RtspServerViewerAccessTest {
         final List<ViewerRequest> requests = new CopyOnWriteArrayList<>();
         final List<Refusal> refusals = new CopyOnWriteArrayList<>();
         final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicBoolean withdrawn = new java.util.concurrent.atomic.AtomicBoolean();
 
         @Override
         public CompletionStage<Admission> admit(ViewerRequest request) {
@@ -78,6 +79,9 @@ class RtspServerViewerAccessTest {
                 who = new Admission.Admitted(request.digestUser().get(), "digest " + request.digestUser().get());
             } else {
                 return new Admission.Refused(401, "no client certificate or credentials", Optional.empty());
+            }
+            if (withdrawn.get()) {
+                return new Admission.Refused(403, "consent withdrawn by the owner", Optional.of(who.agency()));
             }
             if (("/" + request.path()).equals(FORBIDDEN) || request.path().equals(FORBIDDEN)) {
                 return new Admission.Refused(403, "agency '" + who.agency() + "' may not see " + request.path(),
@@ -125,7 +129,7 @@ class RtspServerViewerAccessTest {
                 .withClientCa(List.of(ca));
         fx = new ServerFixture();
         fx.start(RtspServerOptions.builder().tls(RtspTlsContexts.serverForViewerAccess(material)).auth(auth)
-                .access(access).sessionTimeout(Duration.ofSeconds(5)).build());
+                .access(access).accessRecheck(Duration.ofMillis(300)).sessionTimeout(Duration.ofSeconds(5)).build());
         fx.mount(PATH, ClipFeeder.Clip.h264(), Duration.ofMillis(10));
         fx.mount(FORBIDDEN, ClipFeeder.Clip.h264(), Duration.ofMillis(10));
     }
@@ -151,6 +155,26 @@ class RtspServerViewerAccessTest {
         assertThat(s.bytes()).isPositive();
         assertThat(s.end()).isAfterOrEqualTo(s.start());
         assertThat(access.refusals).isEmpty();
+    }
+
+    @Test
+    void aSessionWhoseAccessIsWithdrawnWhilePlayingIsEndedAndTheRefusalReported() throws Exception {
+        String url = "rtsps://fire:Fire-Secret-9@127.0.0.1:" + fx.server.localPort() + PATH;
+        try (ExternalProcess player = ExternalProcess.start("ffmpeg", "-nostdin", "-v", "error", "-i", url, "-t", "30",
+                "-f", "null", "-")) {
+            awaitTrue(() -> access.requests.stream().anyMatch(r -> r.method().equals("PLAY")));
+            access.withdrawn.set(true);
+
+            awaitTrue(() -> !access.sessions.isEmpty());
+            ExternalProcess.Result r = player.await(Duration.ofSeconds(20));
+            assertThat(r.exitCode()).as("the player ends with the session, long before its 30 s").isNotNegative();
+        }
+        assertThat(access.sessions.get(0).endReason()).isEqualTo("access withdrawn: consent withdrawn by the owner");
+        assertThat(access.refusals).singleElement().satisfies(f -> {
+            assertThat(f.method()).isEqualTo("RECHECK");
+            assertThat(f.reason()).isEqualTo("access withdrawn during the session: consent withdrawn by the owner");
+            assertThat(f.agency()).contains("fire");
+        });
     }
 
     @Test

@@ -174,6 +174,11 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
         } else if (request.digestUser().isPresent()) {
             agency = request.digestUser().get();
             credential = "digest " + agency;
+            if (credentials.digestSecrets(agency).isEmpty()) {
+                // Verified when the session began; revoked since (a recheck of a running session).
+                return new Admission.Refused(401, "the Digest credentials of agency '" + agency + "' were revoked",
+                        Optional.of(agency));
+            }
         } else {
             return new Admission.Refused(401, "no client certificate or credentials presented", Optional.empty());
         }
