@@ -7,11 +7,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A writer whose complete lines a test can take one at a time, with a time limit. */
-final class PipedLines {
+public final class PipedLines {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
 
-    PrintWriter writer() {
+    public PrintWriter writer() {
         return new PrintWriter(new Writer() {
             @Override
             public synchronized void write(char[] cbuf, int off, int len) {
@@ -35,7 +35,7 @@ final class PipedLines {
         }, true);
     }
 
-    String next(Duration limit) throws InterruptedException {
+    public String next(Duration limit) throws InterruptedException {
         String line = lines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null) {
             throw new AssertionError("no line within " + limit);

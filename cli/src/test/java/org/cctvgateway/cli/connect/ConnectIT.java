@@ -10,7 +10,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -22,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.cctvgateway.cli.Main;
+import org.cctvgateway.cli.PipedLines;
 import org.cctvgateway.cli.simulator.Clip;
 import org.cctvgateway.cli.simulator.ClipSource;
 import org.cctvgateway.media.Codec;
@@ -154,9 +154,9 @@ class ConnectIT {
         assertThat(password).as("PROBE_TEST_PASSWORD in the environment (set by failsafe)").isNotEmpty();
         Path p12 = TestPki.writePkcs12(dir.resolve("police.p12"), PKI.agencyKeys, PKI.agency, password);
         Path ca = TestPki.writePem(dir.resolve("ca.pem"), PKI.ca);
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        PipedLines lines = new PipedLines();
         StringWriter err = new StringWriter();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(lineWriter(lines),
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(lines.writer(),
                 new PrintWriter(err, true), "connect", "--agency-cert", p12.toString(), "--agency-cert-password-env",
                 "PROBE_TEST_PASSWORD", "--gateway", "127.0.0.1:" + gateway.localPort(), "--gateway-ca", ca.toString(),
                 "--listen", "127.0.0.1:0", "--duration", "15s", "--json"));
@@ -187,36 +187,7 @@ class ConnectIT {
         }
     }
 
-    private static JsonNode json(LinkedBlockingQueue<String> lines) throws Exception {
-        String line = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(line).as("a line within %s", WAIT).isNotNull();
-        return new ObjectMapper().readTree(line);
-    }
-
-    /** A writer handing each complete line to {@code lines}. */
-    private static PrintWriter lineWriter(LinkedBlockingQueue<String> lines) {
-        return new PrintWriter(new Writer() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public synchronized void write(char[] cbuf, int off, int len) {
-                for (int i = off; i < off + len; i++) {
-                    if (cbuf[i] == '\n') {
-                        lines.add(partial.toString());
-                        partial.setLength(0);
-                    } else if (cbuf[i] != '\r') {
-                        partial.append(cbuf[i]);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        }, true);
+    private static JsonNode json(PipedLines lines) throws Exception {
+        return new ObjectMapper().readTree(lines.next(WAIT));
     }
 }
