@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.audit.AuditFields;
@@ -25,7 +24,6 @@ import org.cctvgateway.audit.VerifyReport;
 import org.cctvgateway.cli.output.JsonLines;
 import org.cctvgateway.config.HumanDuration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,16 +52,7 @@ public final class AuditCommand implements Runnable {
                                    + " 1 with the first problem. With no audit log yet it says so and exits 0.",
                            "Records after the last checkpoint are protected by the hash chain only: keep a copy"
                                    + " of signing-key.pub.pem and of recent checkpoints elsewhere."})
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common = new CommonOptions();
-
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Verify extends StateCommand {
         @Option(names = "--public-key", paramLabel = "FILE",
                 description = "The gateway's audit public key (a copy of audit/signing-key.pub.pem kept elsewhere)."
                         + " Default: the one in the audit directory.")
@@ -148,18 +137,12 @@ public final class AuditCommand implements Runnable {
             description = {"Show audit records, oldest first: the most recent --limit of those matching.",
                            "TIME is an instant (2026-03-01T10:00:00Z), a date (2026-03-01, midnight UTC) or an age"
                                    + " (2h: two hours ago)."})
-    static final class Show implements Callable<Integer> {
+    static final class Show extends StateCommand {
         /** Default for {@code --limit}. */
         static final int DEFAULT_LIMIT = 100;
 
-        @Spec
-        CommandSpec spec;
 
-        @Mixin
-        CommonOptions common = new CommonOptions();
 
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
 
         @Option(names = "--camera", paramLabel = "ID", description = "Only records about this camera.")
         String camera;

@@ -3,7 +3,6 @@ package org.cctvgateway.cli.command;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.audit.AuditEvent;
@@ -37,7 +35,6 @@ import org.cctvgateway.vault.CredentialsVault;
 import org.cctvgateway.vault.VaultKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,25 +62,14 @@ public final class CamerasCommand implements Runnable {
      * What every subcommand shares: options, output, the store, and the audit trail of this run (opened on
      * first record, closed when the command ends, so a command that changes nothing writes no record).
      */
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common = new CommonOptions();
-
-        @Mixin
-        DataDirOptions dirs = new DataDirOptions();
-
-        Clock clock = Clock.systemUTC();
-
+    abstract static class Base extends StateCommand {
         /** The audit trail while {@link #execute} runs. */
         AuditTrail audit;
 
         @Override
         public final Integer call() {
             common.applyLogLevel();
-            Path dir = dirs.dataDir();
+            Path dir = data.dataDir();
             try (AuditTrail trail = new AuditTrail(dir, clock)) {
                 audit = trail;
                 execute(RegistryStore.open(dir, clock), spec.commandLine().getOut());
@@ -243,7 +229,7 @@ public final class CamerasCommand implements Runnable {
         @Override
         void execute(RegistryStore store, PrintWriter out) {
             Ids.check("camera id", id);
-            Path dir = dirs.dataDir();
+            Path dir = data.dataDir();
             boolean hasVault = Files.exists(dir.resolve(CredentialsVault.DIR).resolve(CredentialsVault.FILE_NAME));
             // The key is resolved first, so a missing variable is refused before anything changes.
             VaultKey key = hasVault ? VaultKey.resolve(Optional.ofNullable(vaultPassphraseEnv), dir, environment)

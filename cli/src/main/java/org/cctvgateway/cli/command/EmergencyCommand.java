@@ -4,7 +4,6 @@ import static org.cctvgateway.cli.command.CamerasCommand.audited;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.audit.AuditEvent;
 import org.cctvgateway.audit.AuditFields;
@@ -25,7 +23,6 @@ import org.cctvgateway.registry.Ids;
 import org.cctvgateway.registry.RegistryStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,14 +49,7 @@ public final class EmergencyCommand implements Runnable {
     /** {@code emergency open}. */
     @Command(name = "open", mixinStandardHelpOptions = true,
             description = "Open an emergency window for a site, on record with a reason and a case number.")
-    static final class Open implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Open extends StateCommand {
         @Option(names = "--site", required = true, paramLabel = "ID", description = "The site's id.")
         String site;
 
@@ -77,7 +67,6 @@ public final class EmergencyCommand implements Runnable {
         @Option(names = "--by", paramLabel = "NAME", description = "Who opens it (recorded with the window).")
         String openedBy;
 
-        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {
@@ -118,14 +107,7 @@ public final class EmergencyCommand implements Runnable {
     /** {@code emergency close}. */
     @Command(name = "close", mixinStandardHelpOptions = true,
             description = "Close an emergency window now, by its id or every open one of a site.")
-    static final class Close implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Close extends StateCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
@@ -137,7 +119,6 @@ public final class EmergencyCommand implements Runnable {
             String site;
         }
 
-        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {
@@ -184,18 +165,10 @@ public final class EmergencyCommand implements Runnable {
     /** {@code emergency list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the emergency windows open now, or all on record with --all.")
-    static final class ListCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class ListCmd extends StateCommand {
         @Option(names = "--all", description = "Include windows that have ended.")
         boolean all;
 
-        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {

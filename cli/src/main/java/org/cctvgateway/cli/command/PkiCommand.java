@@ -4,7 +4,6 @@ import static org.cctvgateway.cli.command.CamerasCommand.audited;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.audit.AuditEvent;
@@ -29,7 +27,6 @@ import org.cctvgateway.pki.IssuedCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,14 +60,7 @@ public final class PkiCommand implements Runnable {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Make the gateway's CA and its RTSPS server certificate.",
                            "Refuses to replace an existing CA unless --force is given."})
-    static final class Init implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Init extends StateCommand {
         @Option(names = "--host", paramLabel = "NAME|IP",
                 description = "A name or address clients use for this gateway (repeatable); localhost and "
                         + "127.0.0.1 are always included.")
@@ -80,7 +70,6 @@ public final class PkiCommand implements Runnable {
                 + "stops working and must be issued again.")
         boolean force;
 
-        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {
@@ -154,14 +143,7 @@ public final class PkiCommand implements Runnable {
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = {"Issue a client certificate (PEM and PKCS#12) and RTSP Digest credentials for an agency.",
                            "The Digest secret and a generated PKCS#12 password are shown only this once."})
-    static final class Issue implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Issue extends StateCommand {
         @Option(names = "--agency", required = true, paramLabel = "NAME",
                 description = "The agency: 1-40 of a-z, 0-9, '-' (e.g. police).")
         String agency;
@@ -179,7 +161,6 @@ public final class PkiCommand implements Runnable {
                 + "credentials as they are (by default a new secret replaces the old one).")
         boolean noCredentials;
 
-        Clock clock = Clock.systemUTC();
         Function<String, String> environment = System::getenv;
 
         @Override
@@ -282,14 +263,7 @@ public final class PkiCommand implements Runnable {
             description = {"Revoke one certificate (--serial), or every certificate and the credentials of an "
                     + "agency (--agency), or only the credentials (--agency with --credentials-only).",
                            "Takes effect for new sessions within a second; the CRL is rewritten."})
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
+    static final class Revoke extends StateCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
@@ -308,7 +282,6 @@ public final class PkiCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded with the revocation.")
         String reason;
 
-        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {
@@ -389,16 +362,7 @@ public final class PkiCommand implements Runnable {
     /** {@code pki list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List agency certificates with their status and whether the agency has credentials.")
-    static final class ListCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common = new CommonOptions();
-        @Mixin
-        DataDirOptions data = new DataDirOptions();
-
-        Clock clock = Clock.systemUTC();
-
+    static final class ListCmd extends StateCommand {
         @Override
         public Integer call() {
             common.applyLogLevel();
