@@ -86,12 +86,8 @@ public final class EnrollCommand implements Callable<Integer> {
             description = "The camera's id ([a-z0-9-], e.g. lobby-1). Default: the next free cam-N.")
     String cameraId;
 
-    @Option(names = "--user", description = "User name on the camera.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "Environment variable holding the camera password (never pass it on the command line).")
-    String passwordEnv;
+    @Mixin
+    CameraLoginOptions login = new CameraLoginOptions();
 
     @Option(names = "--main-profile", paramLabel = "TOKEN",
             description = "The camera's profile re-published as main (see probe). Default: its first.")
@@ -177,7 +173,7 @@ public final class EnrollCommand implements Callable<Integer> {
         Path dataDir = data.dataDir();
         Instant now = Instant.now();
         Enroller.Request request = new Enroller.Request(target, site, Optional.ofNullable(cameraId),
-                ProbeCommand.credentials(user, passwordEnv, environment), geo(location), facing(bearing, hfov, distance),
+                login.credentials(environment), geo(location), facing(bearing, hfov, distance),
                 consent(sharing, consentBy, consentExpires, consentNote, now),
                 new StandardsLoader().resolve(standard), acceptWarnings,
                 ValidateCommand.duration("--sample", sample, ValidateCommand.MAX_SAMPLE),

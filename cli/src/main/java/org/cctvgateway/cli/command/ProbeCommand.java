@@ -30,6 +30,7 @@ import org.cctvgateway.spi.ProbeResult;
 import org.cctvgateway.spi.ProbeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,12 +49,8 @@ public final class ProbeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "The camera's address, e.g. 192.168.1.64:80.")
     String address;
 
-    @Option(names = "--user", description = "User name on the camera.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "Environment variable holding the password (never pass it on the command line).")
-    String passwordEnv;
+    @Mixin
+    CameraLoginOptions login = new CameraLoginOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -68,7 +65,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = parseTimeout(timeout);
         ProbeTarget target = parseTarget(address);
-        Credentials credentials = credentials(user, passwordEnv, System::getenv);
+        Credentials credentials = login.credentials(System::getenv);
         CameraAdapterProvider provider = bestProvider(target);
         ProbeResult result;
         AdapterContext context = new AdapterContext(io.micrometer.core.instrument.Clock.SYSTEM, limit,

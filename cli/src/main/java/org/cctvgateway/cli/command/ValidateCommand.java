@@ -78,12 +78,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when the camera passes only with warnings.")
     boolean strict;
 
-    @Option(names = "--user", description = "User name on the camera.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "Environment variable holding the password (never pass it on the command line).")
-    String passwordEnv;
+    @Mixin
+    CameraLoginOptions login = new CameraLoginOptions();
 
     @Option(names = "--sample", defaultValue = "10s",
             description = "How long to sample each stream. Default: ${DEFAULT-VALUE}.")
@@ -124,7 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Duration limit = duration("--timeout", timeout, Duration.ofMinutes(2));
         Optional<Placement> placement = placement(hfov, distance);
         boolean url = ProbeTargets.isStreamUrl(target);
-        Credentials credentials = ProbeCommand.credentials(user, passwordEnv, environment);
+        Credentials credentials = login.credentials(environment);
         URI streamUrl = null;
         if (url) {
             streamUrl = parseUrl(target);
