@@ -6,7 +6,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cctvgateway.GatewayException;
@@ -45,7 +43,6 @@ import org.cctvgateway.internal.AtomicFiles;
 import org.cctvgateway.pki.AgencyCertificates;
 import org.cctvgateway.pki.GatewayCa;
 import org.cctvgateway.policy.AccessPolicy;
-import org.cctvgateway.registry.Camera;
 import org.cctvgateway.registry.ComplianceSummary;
 import org.cctvgateway.registry.Consent;
 import org.cctvgateway.registry.Facing;
@@ -56,8 +53,6 @@ import org.cctvgateway.registry.Site;
 import org.cctvgateway.registry.SiteType;
 import org.cctvgateway.rtsp.transport.Transports;
 import org.cctvgateway.spi.Credentials;
-import org.cctvgateway.spi.DiscoveredDevice;
-import org.cctvgateway.spi.DiscoveryProvider;
 import org.cctvgateway.spi.DiscoveryRequest;
 import org.cctvgateway.validation.Outcome;
 import org.cctvgateway.validation.RuleResult;
@@ -142,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Lifetime life = new Lifetime()) {
             MultiThreadIoEventLoopGroup group = Transports.newEventLoopGroup(0);
             life.own(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
-            Optional<NetworkInterface> lo = multicastLoopback();
+            Optional<NetworkInterface> lo = SimulateCommand.multicastInterface("127.0.0.1");
             CameraSimulator.OnvifOptions onvif = new CameraSimulator.OnvifOptions(0, lo,
                     List.of("time.safecity.local"), Duration.ZERO);
             CameraSimulator hd = life.own(CameraSimulator.start(2, "127.0.0.1", 0, Clip.bundledHd(),
@@ -217,52 +212,19 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(dir.resolve(MARKER), "made by cctv-gateway demo; the next demo clears this folder\n");
     }
 
-    private static Optional<NetworkInterface> multicastLoopback() {
-        try {
-            NetworkInterface lo = NetworkInterface.getByName("lo");
-            return lo != null && lo.isUp() && lo.supportsMulticast() ? Optional.of(lo) : Optional.empty();
-        } catch (SocketException e) {
-            return Optional.empty();
-        }
-    }
-
     private void discover(PrintWriter out, Optional<NetworkInterface> lo) throws InterruptedException {
         if (lo.isEmpty()) {
             say(out, "Discovery skipped: the loopback interface has multicast off, so WS-Discovery and mDNS "
                     + "cannot run on it (as root: ip link set lo multicast on). The cameras are enrolled by address.");
             return;
         }
-        List<DiscoveredDevice> found = new CopyOnWriteArrayList<>();
-        DiscoveryRequest request = new DiscoveryRequest(Duration.ofSeconds(4), List.of(), lo, 50);
-        List<Thread> threads = new ArrayList<>();
-        for (DiscoveryProvider p : DiscoverCommand.installedProviders()) {
-            Thread t = new Thread(() -> {
-                try (p) {
-                    p.discover(request, found::add);
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(DemoCommand.class).warn("{} discovery failed: {}", p.id(),
-                            e.getMessage());
-                }
-            }, "demo-discover-" + p.id());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join(15_000);
-        }
-        Map<String, List<String>> byDevice = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (DiscoveredDevice d : found) {
-            byDevice.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d.method());
-            names.putIfAbsent(d.key(), (d.hints().getOrDefault("vendor", "") + " "
-                    + d.hints().getOrDefault("model", "")).trim() + " at " + d.address()
-                    + d.port().stream().mapToObj(p -> ":" + p).findFirst().orElse(""));
-        }
-        say(out, "Discovery on lo (WS-Discovery and mDNS): " + byDevice.size() + " camera(s) found.");
-        if (!common.json) {
-            byDevice.forEach((k, methods) -> out.println("    " + names.get(k) + "  (" + String.join(", ", methods)
-                    + ")"));
+        DiscoverCommand.DeviceTable table = new DiscoverCommand.DeviceTable();
+        DiscoverCommand.discoverAll(DiscoverCommand.installedProviders(),
+                new DiscoveryRequest(Duration.ofSeconds(4), List.of(), lo, 50), table::add);
+        List<DiscoverCommand.Row> rows = table.rows();
+        say(out, "Discovery on lo (WS-Discovery and mDNS): " + rows.size() + " camera(s) found.");
+        for (DiscoverCommand.Row r : rows) {
+            say(out, "    " + (r.vendor + " " + r.model).trim() + " at " + r.hostAndPort() + "  (" + r.howFound() + ")");
         }
     }
 

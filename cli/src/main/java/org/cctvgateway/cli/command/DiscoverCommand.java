@@ -106,20 +106,17 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             throw new GatewayException("no discovery method is installed", "this build lacks adapters-onvif");
         }
-        List<Thread> threads = new ArrayList<>();
-        for (DiscoveryProvider provider : found) {
-            Thread t = new Thread(() -> runProvider(provider, request, table, out), "discover-" + provider.id());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        long deadline = System.nanoTime() + listen.toNanos() + TimeUnit.SECONDS.toNanos(15);
-        for (Thread t : threads) {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-        for (DiscoveryProvider p : found) {
-            p.close();
-        }
+        discoverAll(found, request, device -> {
+            Optional<Row> changed = table.add(device);
+            if (changed.isPresent() && !common.json) {
+                synchronized (out) {
+                    out.printf(ROW, changed.get().hostAndPort(), changed.get().howFound(), cell(changed.get().vendor, 14),
+                            cell(changed.get().model, 18), cell(changed.get().name, 28),
+                            (changed.get().onvif ? "yes" : "no") + (changed.get().updated ? " (updated)" : ""));
+                    out.flush();
+                }
+            }
+        });
         List<Row> rows = table.rows();
         if (common.json) {
             rows.forEach(r -> JsonLines.print(out, r.json()));
@@ -135,24 +132,34 @@ public final class DiscoverCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runProvider(DiscoveryProvider provider, DiscoveryRequest request, DeviceTable table,
-            PrintWriter out) {
-        try {
-            provider.discover(request, device -> {
-                Optional<Row> changed = table.add(device);
-                if (changed.isPresent() && !common.json) {
-                    synchronized (out) {
-                        out.printf(ROW, changed.get().hostAndPort(), changed.get().howFound(), cell(changed.get().vendor, 14),
-                                cell(changed.get().model, 18), cell(changed.get().name, 28),
-                                (changed.get().onvif ? "yes" : "no") + (changed.get().updated ? " (updated)" : ""));
-                        out.flush();
-                    }
+    /**
+     * Runs every discovery method at once, each found device to {@code sink}, and returns when all
+     * have finished (at most 15 s after the request's listening time), every provider closed. One
+     * method failing (no multicast route, mDNS port taken) is logged and never hides the others'
+     * results.
+     */
+    static void discoverAll(List<DiscoveryProvider> providers, DiscoveryRequest request,
+                            java.util.function.Consumer<DiscoveredDevice> sink) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (DiscoveryProvider provider : providers) {
+            Thread t = new Thread(() -> {
+                try {
+                    provider.discover(request, sink);
+                } catch (RuntimeException e) {
+                    log.warn("{} discovery failed: {}", provider.id(), e.getMessage());
+                    log.debug("{} discovery failed", provider.id(), e);
                 }
-            });
-        } catch (RuntimeException e) {
-            // One method failing (no multicast route, mDNS port taken) must not hide the others' results.
-            log.warn("{} discovery failed: {}", provider.id(), e.getMessage());
-            log.debug("{} discovery failed", provider.id(), e);
+            }, "discover-" + provider.id());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        long deadline = System.nanoTime() + request.timeout().toNanos() + TimeUnit.SECONDS.toNanos(15);
+        for (Thread t : threads) {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        for (DiscoveryProvider p : providers) {
+            p.close();
         }
     }
 
