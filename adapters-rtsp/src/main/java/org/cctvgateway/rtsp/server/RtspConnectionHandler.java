@@ -182,11 +182,7 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
         AuthResult result = auth.verify(method, req.headers().get(RtspResponses.H_AUTHORIZATION));
         if (result instanceof AuthResult.Rejected rejected) {
             LOG.debug("{} {} not authorized: {}", prefix, method, rejected.reason());
-            FullHttpResponse r = RtspResponses.empty(RtspResponseStatuses.UNAUTHORIZED, cseq);
-            for (String challenge : auth.challenges(rejected.stale())) {
-                r.headers().add(RtspResponses.H_WWW_AUTHENTICATE, challenge);
-            }
-            reply(r);
+            reply(challenge(cseq, auth, rejected.stale(), null));
             return false;
         }
         return true;
