@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cctvgateway.GatewayException;
 import org.cctvgateway.config.IngestConfig;
+import org.cctvgateway.config.StreamConfig;
 import org.cctvgateway.pki.ReloadingFile;
 import org.cctvgateway.policy.EmergencyWindows;
 import org.cctvgateway.registry.Camera;
@@ -145,11 +146,8 @@ public final class EnrolledStreams implements AutoCloseable {
         URI uri = RtspUrls.withoutUserInfo(URI.create(profile.streamUri()));
         // A camera enrolled without a login has no vault entry and is pulled without one.
         Credentials creds = vault.get(c.id()).orElse(Credentials.none());
-        RtspSourceOptions fromUrl = RtspSourceOptions.fromUrl(uri);
-        return new RtspSourceOptions(fromUrl.url(), creds.username(), creds.password(),
-                RtspSourceOptions.Transport.TCP, ingest.connectTimeout(), ingest.requestTimeout(),
-                ingest.firstFrameTimeout(), ingest.stallTimeout(), ingest.backoffInitial(), ingest.backoffMax(),
-                false, fromUrl.limits());
+        return GatewayRuntime.sourceOptions(new StreamConfig(c.siteId(), c.id(), role, uri.toString(),
+                creds.username(), null, null, "tcp", false), creds.password(), ingest);
     }
 
     @Override
