@@ -211,7 +211,7 @@ final class RtspConnectionHandler extends ChannelInboundHandlerAdapter implement
                     reply(challenge(cseq, auth, rejected.stale(), null));
                 } else {
                     String reason = "wrong credentials: " + rejected.reason();
-                    await(req, refuse(method, path, 401, reason, Optional.empty(), access),
+                    await(req, refuse(method, path, 401, reason, rejected.user(), access),
                             ignored -> reply(challenge(cseq, auth, false, reason)));
                 }
                 return;

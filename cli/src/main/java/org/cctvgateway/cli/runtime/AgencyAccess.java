@@ -218,16 +218,13 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
     public CompletionStage<Void> refused(Refusal r) {
         return CompletableFuture.runAsync(() -> {
             String reason = r.reason();
-            String user = usernameOf(reason);
-            if (user != null) {
-                Optional<AgencyCredential> revoked = credentials.list().stream()
-                        .filter(c -> c.agency().equals(user) && !c.active()).findFirst();
-                if (revoked.isPresent()) {
-                    reason = "the Digest credentials of agency '" + user + "' were revoked";
-                }
+            // A Digest user name is a claim until checked; say so when it names credentials since revoked.
+            if (r.status() == 401 && r.agency().isPresent() && credentials.list().stream()
+                    .anyMatch(c -> c.agency().equals(r.agency().get()) && !c.active())) {
+                reason = "the Digest credentials of agency '" + r.agency().get() + "' were revoked";
             }
-            audit.append(located(AuditEvent.accessRefused(r.agency().orElse(user != null ? user : "anonymous"),
-                    null, reason), relative(r.path()), null)
+            audit.append(located(AuditEvent.accessRefused(r.agency().orElse("anonymous"), null, reason),
+                    relative(r.path()), null)
                     .with(AuditFields.STATUS, r.status()).with(AuditFields.REMOTE,
                             r.remote().getAddress().getHostAddress()).with("method", r.method()));
         }, executor);
@@ -274,16 +271,6 @@ public final class AgencyAccess implements ViewerAccess, AutoCloseable {
     /** A stream path as the registry names it: {@code site/camera/role}, without the leading slash. */
     private static String relative(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
-    }
-
-    /** The user named by a Digest rejection ("wrong credentials: unknown user fire"), or null. */
-    private static String usernameOf(String reason) {
-        int at = reason.lastIndexOf(" user ");
-        if (!reason.startsWith("wrong credentials") || at < 0) {
-            return null;
-        }
-        String u = reason.substring(at + 6).trim().replace("'", "");
-        return u.matches("[a-z0-9][a-z0-9-]{0,39}") ? u : null;
     }
 
     @Override

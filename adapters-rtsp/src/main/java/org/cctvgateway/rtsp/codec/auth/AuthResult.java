@@ -1,6 +1,7 @@
 package org.cctvgateway.rtsp.codec.auth;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The outcome of checking a request's Authorization header: expected states, as values. */
 public sealed interface AuthResult permits AuthResult.Accepted, AuthResult.Rejected {
@@ -17,10 +18,19 @@ public sealed interface AuthResult permits AuthResult.Accepted, AuthResult.Rejec
      *
      * @param reason plain words for a DEBUG log line; never holds a password
      * @param stale the answer was right but its nonce expired: challenge with {@code stale=true}
+     * @param user the user name the credentials claimed, when they named one (at most 64 characters):
+     *     who was refused, for the audit
      */
-    record Rejected(String reason, boolean stale) implements AuthResult {
+    record Rejected(String reason, boolean stale, Optional<String> user) implements AuthResult {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(user, "user");
+            user = user.map(u -> u.length() > 64 ? u.substring(0, 64) : u);
+        }
+
+        /** A rejection that names no user. */
+        public Rejected(String reason, boolean stale) {
+            this(reason, stale, Optional.empty());
         }
     }
 }

@@ -167,7 +167,7 @@ public final class DigestAuthenticator {
         String password = decoded.substring(colon + 1);
         Optional<UserSecret> secret = users.apply(user);
         if (secret.isEmpty()) {
-            return new AuthResult.Rejected("unknown user " + RtspProtocolException.excerpt(user), false);
+            return new AuthResult.Rejected("unknown user " + RtspProtocolException.excerpt(user), false, Optional.of(user));
         }
         boolean ok;
         if (secret.get() instanceof UserSecret.Password p) {
@@ -179,7 +179,8 @@ public final class DigestAuthenticator {
             }
         }
         return ok ? new AuthResult.Accepted(user)
-                : new AuthResult.Rejected("wrong password for user " + RtspProtocolException.excerpt(user), false);
+                : new AuthResult.Rejected("wrong password for user " + RtspProtocolException.excerpt(user), false,
+                        Optional.of(user));
     }
 
     private AuthResult verifyDigest(String method, Map<String, String> p) {
@@ -215,18 +216,18 @@ public final class DigestAuthenticator {
         }
         Optional<UserSecret> secret = users.apply(user);
         if (secret.isEmpty()) {
-            return new AuthResult.Rejected("unknown user " + RtspProtocolException.excerpt(user), false);
+            return new AuthResult.Rejected("unknown user " + RtspProtocolException.excerpt(user), false, Optional.of(user));
         }
         Optional<String> plainHa1 = plainHa1(secret.get(), alg.get(), user);
         if (plainHa1.isEmpty()) {
             return new AuthResult.Rejected("no " + alg.get().token() + " secret stored for user "
-                    + RtspProtocolException.excerpt(user), false);
+                    + RtspProtocolException.excerpt(user), false, Optional.of(user));
         }
         String ha1 = alg.get().sessionHa1(plainHa1.get(), nonce, cnonce);
         String expected = alg.get().response(ha1, nonce, nc, cnonce, qop == null ? null : "auth", method, uri);
         if (!constantTimeEquals(expected, response.toLowerCase(Locale.ROOT))) {
             return new AuthResult.Rejected("wrong Digest response for user " + RtspProtocolException.excerpt(user),
-                    false);
+                    false, Optional.of(user));
         }
         if (check == NonceCheck.STALE) {
             return new AuthResult.Rejected("nonce expired", true);

@@ -72,9 +72,10 @@ class DigestAuthenticatorTest {
     void rejectsWrongPasswordUnknownUserAndOtherMethod() {
         DigestAuthenticator server = server();
         assertThat(server.verify("DESCRIBE", answer(server, new Credentials("viewer", "guess"), "DESCRIBE")))
-                .isEqualTo(new AuthResult.Rejected("wrong Digest response for user 'viewer'", false));
+                .isEqualTo(new AuthResult.Rejected("wrong Digest response for user 'viewer'", false,
+                        java.util.Optional.of("viewer")));
         assertThat(server.verify("DESCRIBE", answer(server, new Credentials("nobody", "s3cret"), "DESCRIBE")))
-                .isEqualTo(new AuthResult.Rejected("unknown user 'nobody'", false));
+                .isEqualTo(new AuthResult.Rejected("unknown user 'nobody'", false, java.util.Optional.of("nobody")));
         assertThat(server.verify("PLAY", answer(server, new Credentials("viewer", "s3cret"), "DESCRIBE")))
                 .isInstanceOf(AuthResult.Rejected.class);
         assertThat(server.verify("PLAY", null)).isEqualTo(new AuthResult.Rejected("no Authorization header", false));
